@@ -1,0 +1,139 @@
+// Partial-precision dates: a date string names an interval of time (a year, a month, a local day, a
+// minute), anchored to a UTC offset that is either written in the string or taken from the place's
+// IANA time zone. Pure: uses Intl only to read time-zone offsets.
+import { PARTIAL_DATE_RE } from './schema';
+
+export type Precision = 'year' | 'month' | 'day' | 'minute' | 'second';
+
+export interface Instant {
+  /** Start of the named interval, ms since the epoch (UTC). */
+  ms: number;
+  /** End of the named interval (exclusive); equals `ms` for minute and second precision. */
+  endMs: number;
+  precision: Precision;
+  /** The UTC offset of local time at `ms`, in minutes east of UTC. */
+  offsetMinutes: number;
+  /** True when the offset came from the string rather than from a time zone. */
+  explicitOffset: boolean;
+}
+
+/** Build a UTC time from parts without Date.UTC's 0–99 → 1900–1999 slip. */
+export function utcFromParts(y: number, mo = 1, d = 1, h = 0, mi = 0, s = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, s, 0);
+  return date.getTime();
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Whether the runtime knows this IANA time zone. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    offsetFormat(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function offsetFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = offsetFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset', year: 'numeric' });
+    offsetFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Offset of `timeZone` from UTC at the instant `utcMs`, in minutes (east positive). */
+export function timeZoneOffsetMinutes(timeZone: string, utcMs: number): number {
+  const name = offsetFormat(timeZone)
+    .formatToParts(new Date(utcMs))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = name && /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!m) return 0; // "GMT" alone
+  const sign = m[1] === '-' ? -1 : 1;
+  return sign * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+/** The UTC instant of a local wall-clock time in `timeZone` (two passes for offset changes). */
+export function zonedToUtc(timeZone: string, wallAsUtcMs: number): number {
+  let guess = wallAsUtcMs - timeZoneOffsetMinutes(timeZone, wallAsUtcMs) * 60_000;
+  guess = wallAsUtcMs - timeZoneOffsetMinutes(timeZone, guess) * 60_000;
+  return guess;
+}
+
+export function parseOffset(text: string): number {
+  if (text === 'Z') return 0;
+  const sign = text[0] === '-' ? -1 : 1;
+  return sign * (Number(text.slice(1, 3)) * 60 + Number(text.slice(4, 6)));
+}
+
+/**
+ * Parse a partial date. A date without a time is a local interval in `timeZone` (UTC when none is
+ * given). Returns a string describing the problem when the text is not a valid date.
+ */
+export function parsePartialDate(text: string, timeZone = 'UTC'): Instant | string {
+  const m = PARTIAL_DATE_RE.exec(text);
+  if (!m) return `"${text}" is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM±HH:MM`;
+  const y = Number(m[1]);
+  const mo = m[2] === undefined ? undefined : Number(m[2]);
+  const d = m[3] === undefined ? undefined : Number(m[3]);
+  if (y < 1000) return `year ${m[1]} is before 1000`;
+  if (mo !== undefined && (mo < 1 || mo > 12)) return `month ${m[2]} is not 01–12`;
+  if (d !== undefined && (d < 1 || d > daysInMonth(y, mo!))) return `day ${m[3]} is not in ${m[1]}-${m[2]}`;
+
+  if (m[4] !== undefined) {
+    const h = Number(m[4]);
+    const mi = Number(m[5]);
+    const s = m[6] === undefined ? 0 : Number(m[6]);
+    if (h > 23 || mi > 59 || s > 59) return `time ${m[4]}:${m[5]} is not a valid time`;
+    const offsetMinutes = parseOffset(m[7]!);
+    if (Math.abs(offsetMinutes) > 14 * 60) return `offset ${m[7]} is beyond ±14:00`;
+    const ms = utcFromParts(y, mo, d, h, mi, s) - offsetMinutes * 60_000;
+    return { ms, endMs: ms, precision: m[6] === undefined ? 'minute' : 'second', offsetMinutes, explicitOffset: true };
+  }
+
+  const precision: Precision = d !== undefined ? 'day' : mo !== undefined ? 'month' : 'year';
+  const startWall = utcFromParts(y, mo ?? 1, d ?? 1);
+  const endWall =
+    precision === 'day'
+      ? utcFromParts(y, mo, d! + 1)
+      : precision === 'month'
+        ? utcFromParts(y, mo! + 1, 1)
+        : utcFromParts(y + 1, 1, 1);
+  const ms = zonedToUtc(timeZone, startWall);
+  return {
+    ms,
+    endMs: zonedToUtc(timeZone, endWall),
+    precision,
+    offsetMinutes: timeZoneOffsetMinutes(timeZone, ms),
+    explicitOffset: false,
+  };
+}
+
+function daysInMonth(y: number, mo: number): number {
+  return new Date(utcFromParts(y, mo + 1, 1) - 86_400_000).getUTCDate();
+}
+
+/** "UTC+10:00", "UTC−03:30", "UTC". */
+export function formatOffset(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const sign = minutes < 0 ? '−' : '+';
+  const a = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/** ISO date (YYYY-MM-DD) of a UTC instant, for URLs. Years stay four digits. */
+export function isoDay(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** ISO date-time in UTC to the minute when not at midnight, else the day; for URLs. */
+export function isoUrlTime(ms: number, alwaysTime = false): string {
+  const d = new Date(ms);
+  if (!alwaysTime && d.getUTCHours() === 0 && d.getUTCMinutes() === 0) return isoDay(ms);
+  return `${isoDay(ms)}T${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}Z`;
+}

@@ -1,0 +1,302 @@
+// Lenient restore: validate each record on its own, drop the bad ones with a JSON path and a reason,
+// keep the rest. Never throws on any input.
+import type * as z from 'zod/mini';
+import { isKnownTimeZone, parsePartialDate, type Instant } from './dates';
+import { routeGeometry, routeLengthKm } from './geo';
+import {
+  COLLECTIONS,
+  metaSchema,
+  type ClaimRecord,
+  type CollectionName,
+  type EventRecord,
+  type LegRecord,
+  type MetaRecord,
+  type PersonRecord,
+  type PlaceRecord,
+  type SourceRecord,
+  type TripRecord,
+} from './schema';
+import type { Dataset, Leg, Problem, TravelEvent, Trip } from './types';
+
+export const FORMAT = 'itinera/1';
+
+type Issue = z.core.$ZodIssue;
+
+/** `events[3].start` from a base path and a zod issue path. */
+export function joinPath(base: string, path: readonly PropertyKey[]): string {
+  let out = base;
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  return out;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : typeof v === 'string' ? `"${v}"` : `${typeof v} ${String(v)}`;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const k of path) v = v == null ? undefined : (v as Record<PropertyKey, unknown>)[k];
+  return v;
+}
+
+/** A readable sentence for a zod issue: what is wrong and what was expected. */
+export function describeIssue(issue: Issue, input: unknown): string {
+  const got = valueAt(input, issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      return got === undefined
+        ? `missing (expected ${issue.expected})`
+        : `expected ${issue.expected}, got ${typeName(got)}`;
+    case 'invalid_value':
+      return `${typeName(got)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `needs ${issue.message !== 'Invalid input' ? issue.message : `at least ${issue.minimum} item(s)`}`
+        : `${typeName(got)} is below the minimum ${issue.minimum}`;
+    case 'too_big':
+      return `${typeName(got)} is above the maximum ${issue.maximum}`;
+    case 'invalid_format':
+      return `${typeName(got)} is not ${issue.message !== 'Invalid input' ? issue.message : issue.format}`;
+    case 'unrecognized_keys':
+      return `unknown field(s) ${issue.keys.join(', ')}`;
+    default:
+      return issue.message !== 'Invalid input' ? issue.message : `invalid value ${typeName(got)}`;
+  }
+}
+
+function emptyMeta(): MetaRecord {
+  return { id: 'untitled', title: { en: 'Untitled dataset', fr: 'Jeu de données sans titre' } };
+}
+
+export function emptyDataset(problems: Problem[] = []): Dataset {
+  return {
+    meta: emptyMeta(),
+    sources: new Map(),
+    people: new Map(),
+    places: new Map(),
+    trips: [],
+    tripsById: new Map(),
+    legs: [],
+    events: [],
+    eventsById: new Map(),
+    claims: [],
+    problems,
+    totals: { events: 0, legs: 0, places: 0 },
+  };
+}
+
+/** Restore a parsed JSON value into a Dataset. Bad records are dropped and listed in `problems`. */
+export function restoreDataset(input: unknown): Dataset {
+  const problems: Problem[] = [];
+  const drop = (path: string, message: string) => problems.push({ path, message, level: 'dropped' });
+
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return emptyDataset([
+      { path: '(root)', message: `expected a JSON object, got ${typeName(input)}`, level: 'fatal' },
+    ]);
+  }
+  const root = input as Record<string, unknown>;
+  if (root.format !== FORMAT) {
+    return emptyDataset([
+      {
+        path: 'format',
+        message: `expected "${FORMAT}", got ${root.format === undefined ? 'nothing' : typeName(root.format)}`,
+        level: 'fatal',
+      },
+    ]);
+  }
+
+  let meta = emptyMeta();
+  const metaResult = metaSchema.safeParse(root.meta);
+  if (metaResult.success) meta = metaResult.data;
+  else
+    for (const issue of metaResult.error.issues)
+      problems.push({ path: joinPath('meta', issue.path), message: describeIssue(issue, root.meta), level: 'warning' });
+
+  // Validate each record of each collection on its own; duplicates keep the first.
+  const valid = {} as { [K in CollectionName]: { path: string; record: z.infer<(typeof COLLECTIONS)[K]> }[] };
+  const totals = { events: 0, legs: 0, places: 0 };
+  for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
+    const list = root[name];
+    valid[name] = [];
+    if (list === undefined) {
+      if (name !== 'claims') problems.push({ path: name, message: 'missing (expected an array)', level: 'warning' });
+      continue;
+    }
+    if (!Array.isArray(list)) {
+      problems.push({ path: name, message: `expected an array, got ${typeName(list)}`, level: 'warning' });
+      continue;
+    }
+    if (name === 'events' || name === 'legs' || name === 'places') totals[name] = list.length;
+    const seen = new Set<string>();
+    list.forEach((item, i) => {
+      const path = `${name}[${i}]`;
+      const result = COLLECTIONS[name].safeParse(item);
+      if (!result.success) {
+        const first = result.error.issues[0]!;
+        const more = result.error.issues.length - 1;
+        drop(
+          joinPath(path, first.path),
+          describeIssue(first, item) + (more > 0 ? ` (and ${more} more problem(s))` : ''),
+        );
+        return;
+      }
+      const rid = result.data.id;
+      if (seen.has(rid)) return drop(`${path}.id`, `duplicate id "${rid}" in ${name}`);
+      seen.add(rid);
+      (valid[name] as { path: string; record: unknown }[]).push({ path, record: result.data });
+    });
+  }
+
+  const sources = new Map<string, SourceRecord>(valid.sources.map((v) => [v.record.id, v.record]));
+  const people = new Map<string, PersonRecord>(valid.people.map((v) => [v.record.id, v.record]));
+  const places = new Map<string, PlaceRecord>();
+  for (const { path, record } of valid.places) {
+    if (!isKnownTimeZone(record.timeZone)) {
+      drop(`${path}.timeZone`, `unknown time zone "${record.timeZone}"`);
+      continue;
+    }
+    const missing = (record.sources ?? []).findIndex((s) => !sources.has(s));
+    if (missing >= 0) drop(`${path}.sources[${missing}]`, `unknown source "${record.sources![missing]}"`);
+    else places.set(record.id, record);
+  }
+
+  /** First unresolved reference of a record, as [path, message]. */
+  const unresolved = (checks: [string, string | undefined, Map<string, unknown>, string][]) =>
+    checks.find(([, ref, map]) => ref !== undefined && !map.has(ref));
+  const refList = (field: string, ids: readonly string[] | undefined, map: Map<string, unknown>, what: string) =>
+    (ids ?? []).map((ref, i): [string, string, Map<string, unknown>, string] => [`${field}[${i}]`, ref, map, what]);
+
+  const tripRecords = new Map<string, TripRecord>();
+  for (const { path, record } of valid.trips) {
+    const bad = unresolved([
+      ['traveller', record.traveller, people, 'person'],
+      ...refList('sources', record.sources, sources, 'source'),
+    ]);
+    if (bad) drop(`${path}.${bad[0]}`, `unknown ${bad[3]} "${bad[1]}"`);
+    else tripRecords.set(record.id, record);
+  }
+
+  const zoneOf = (placeId: string | undefined) => (placeId ? places.get(placeId)?.timeZone : undefined) ?? 'UTC';
+  const parseTimes = (
+    path: string,
+    record: { start: string; end?: string | undefined },
+    startZone: string,
+    endZone: string,
+  ): [Instant, Instant] | undefined => {
+    const startAt = parsePartialDate(record.start, startZone);
+    if (typeof startAt === 'string') return void drop(`${path}.start`, startAt);
+    const endAt = record.end === undefined ? startAt : parsePartialDate(record.end, endZone);
+    if (typeof endAt === 'string') return void drop(`${path}.end`, endAt);
+    // The end's interval must reach past the start (a day ending at the start's midnight is before it).
+    const before = endAt.endMs < startAt.ms || (endAt.endMs === startAt.ms && endAt.endMs > endAt.ms);
+    if (before) return void drop(`${path}.end`, `ends (${record.end}) before it starts (${record.start})`);
+    return [startAt, endAt];
+  };
+
+  const legs: Leg[] = [];
+  for (const { path, record } of valid.legs as { path: string; record: LegRecord }[]) {
+    const bad = unresolved([
+      ['trip', record.trip, tripRecords, 'trip'],
+      ['from', record.from, places, 'place'],
+      ['to', record.to, places, 'place'],
+      ...refList('sources', record.sources, sources, 'source'),
+      ...(record.distances ?? []).flatMap((d, i) => refList(`distances[${i}].sources`, d.sources, sources, 'source')),
+    ]);
+    if (bad) {
+      drop(`${path}.${bad[0]}`, `unknown ${bad[3]} "${bad[1]}"`);
+      continue;
+    }
+    const times = parseTimes(path, record, zoneOf(record.from), zoneOf(record.to));
+    if (!times) continue;
+    const from = places.get(record.from)!;
+    const to = places.get(record.to)!;
+    const geometry = routeGeometry([from.lat, from.lon], [to.lat, to.lon], record.waypoints);
+    legs.push({ ...record, startAt: times[0], endAt: times[1], geometry, lengthKm: routeLengthKm(geometry) });
+  }
+
+  const events: TravelEvent[] = [];
+  for (const { path, record } of valid.events as { path: string; record: EventRecord }[]) {
+    const bad = unresolved([
+      ['trip', record.trip, tripRecords, 'trip'],
+      ['place', record.place, places, 'place'],
+      ...refList('participants', record.participants, people, 'person'),
+      ...refList('sources', record.sources, sources, 'source'),
+    ]);
+    if (bad) {
+      drop(`${path}.${bad[0]}`, `unknown ${bad[3]} "${bad[1]}"`);
+      continue;
+    }
+    const times = parseTimes(path, record, zoneOf(record.place), zoneOf(record.place));
+    if (!times) continue;
+    const [startAt, endAt] = times;
+    events.push({ ...record, startAt, endAt, t0: startAt.ms, t1: Math.max(endAt.endMs, startAt.endMs) });
+  }
+  events.sort((a, b) => a.t0 - b.t0 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const claimTargets = new Map<string, unknown>([
+    ...events.map((e) => [e.id, e] as const),
+    ...legs.map((l) => [l.id, l] as const),
+    ...[...tripRecords.values()].map((t) => [t.id, t] as const),
+    ...[...places.values()].map((p) => [p.id, p] as const),
+  ]);
+  const claims: ClaimRecord[] = [];
+  for (const { path, record } of valid.claims as { path: string; record: ClaimRecord }[]) {
+    const bad = unresolved([
+      ['about', record.about, claimTargets, 'event, leg, trip or place'],
+      ...refList('sources', record.sources, sources, 'source'),
+    ]);
+    if (bad) drop(`${path}.${bad[0]}`, `unknown ${bad[3]} "${bad[1]}"`);
+    else claims.push(record);
+  }
+
+  // Trips in order of their first activity; a trip with nothing left in it still keeps a lane.
+  const span = new Map<string, [number, number]>();
+  const widen = (trip: string, t0: number, t1: number) => {
+    const s = span.get(trip);
+    span.set(trip, s ? [Math.min(s[0], t0), Math.max(s[1], t1)] : [t0, t1]);
+  };
+  for (const e of events) widen(e.trip, e.t0, e.t1);
+  for (const l of legs) widen(l.trip, l.startAt.ms, Math.max(l.endAt.endMs, l.startAt.endMs));
+  const trips: Trip[] = [...tripRecords.values()]
+    .map((t) => ({ ...t, t0: span.get(t.id)?.[0] ?? Infinity, t1: span.get(t.id)?.[1] ?? -Infinity, order: 0 }))
+    .sort((a, b) => a.t0 - b.t0 || (a.id < b.id ? -1 : 1));
+  trips.forEach((t, i) => (t.order = i));
+
+  return {
+    meta,
+    sources,
+    people,
+    places,
+    trips,
+    tripsById: new Map(trips.map((t) => [t.id, t])),
+    legs,
+    events,
+    eventsById: new Map(events.map((e) => [e.id, e])),
+    claims,
+    problems,
+    totals,
+  };
+}
+
+/** Parse JSON text and restore it; a syntax error becomes a fatal problem with line and column. */
+export function loadDatasetText(text: string): Dataset {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const pos = /position (\d+)/.exec(message);
+    let where = '';
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      const line = before.split('\n').length;
+      const col = Number(pos[1]) - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${col}`;
+    }
+    return emptyDataset([{ path: '(file)', message: `not valid JSON${where}: ${message}`, level: 'fatal' }]);
+  }
+  return restoreDataset(value);
+}

@@ -1,0 +1,174 @@
+// The dataset format `itinera/1`, as zod/mini schemas: one schema per record kind, so that a bad
+// record can be dropped on its own (see restore.ts). The JSON Schema in data/ is generated from these.
+import * as z from 'zod/mini';
+
+export const LANGS = ['en', 'fr', 'ko', 'ru'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const MODES = ['train', 'plane', 'car', 'ship'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const EVENT_KINDS = [
+  'departure',
+  'arrival',
+  'border-crossing',
+  'talks',
+  'banquet',
+  'site-visit',
+  'ceremony',
+  'statement',
+  'transit',
+  'visit',
+  'other',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const DISTANCE_BASES = ['rail', 'road', 'air', 'great-circle', 'unspecified'] as const;
+
+const id = z.string().check(z.regex(/^[A-Za-z0-9_.:-]+$/, 'an id of letters, digits, _ . : -'));
+const nonEmpty = z.string().check(z.minLength(1));
+
+/** `2019`, `2019-04`, `2019-04-24`, or a date-time with minutes and a UTC offset. */
+export const PARTIAL_DATE_RE =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
+export const partialDate = z
+  .string()
+  .check(z.regex(PARTIAL_DATE_RE, 'YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM±HH:MM'));
+
+export const localText = z
+  .object({
+    en: z.optional(nonEmpty),
+    fr: z.optional(nonEmpty),
+    ko: z.optional(nonEmpty),
+    ru: z.optional(nonEmpty),
+  })
+  .check(z.refine((t) => LANGS.some((l) => t[l] !== undefined), 'text in at least one of en, fr, ko, ru'));
+export type LocalText = z.infer<typeof localText>;
+
+const httpUrl = z.string().check(z.regex(/^https?:\/\/\S+$/i, 'an http(s) URL'));
+const sourceIds = z.array(id);
+
+export const sourceSchema = z.object({
+  id,
+  publisher: nonEmpty,
+  title: nonEmpty,
+  url: httpUrl,
+  date: z.optional(partialDate),
+  language: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language code such as fr')),
+  author: z.optional(nonEmpty),
+  note: z.optional(nonEmpty),
+});
+
+export const personSchema = z.object({
+  id,
+  names: localText,
+  role: z.optional(localText),
+  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code'))),
+});
+
+export const placeSchema = z.object({
+  id,
+  names: localText,
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lon: z.number().check(z.gte(-180), z.lte(180)),
+  timeZone: z.string().check(z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'an IANA time zone')),
+  country: z.string().check(z.regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code')),
+  approximate: z.optional(z.boolean()),
+  note: z.optional(localText),
+  sources: z.optional(sourceIds),
+});
+
+export const tripSchema = z.object({
+  id,
+  traveller: id,
+  title: localText,
+  summary: z.optional(localText),
+  sources: z.optional(sourceIds),
+});
+
+export const distanceSchema = z.object({
+  km: z.number().check(z.positive()),
+  basis: z.enum(DISTANCE_BASES),
+  label: localText,
+  sources: sourceIds.check(z.minLength(1, 'at least one source')),
+});
+
+export const legSchema = z.object({
+  id,
+  trip: id,
+  from: id,
+  to: id,
+  mode: z.enum(MODES),
+  start: partialDate,
+  end: partialDate,
+  waypoints: z.optional(
+    z.array(z.tuple([z.number().check(z.gte(-90), z.lte(90)), z.number().check(z.gte(-180), z.lte(180))])),
+  ),
+  distances: z.optional(z.array(distanceSchema)),
+  sources: z.optional(sourceIds),
+});
+
+export const eventSchema = z.object({
+  id,
+  trip: id,
+  kind: z.enum(EVENT_KINDS),
+  start: partialDate,
+  end: z.optional(partialDate),
+  timeText: z.optional(localText),
+  place: z.optional(id),
+  participants: z.optional(z.array(id)),
+  title: localText,
+  summary: z.optional(localText),
+  sources: sourceIds.check(z.minLength(1, 'at least one source')),
+});
+
+export const claimSchema = z.object({
+  id,
+  about: id,
+  text: localText,
+  sources: sourceIds.check(z.minLength(1, 'at least one source')),
+  disputes: z.optional(z.array(id)),
+});
+
+export const metaSchema = z.object({
+  id,
+  title: localText,
+  description: z.optional(localText),
+  defaultWindow: z.optional(z.object({ from: partialDate, to: partialDate })),
+});
+
+export type SourceRecord = z.infer<typeof sourceSchema>;
+export type PersonRecord = z.infer<typeof personSchema>;
+export type PlaceRecord = z.infer<typeof placeSchema>;
+export type TripRecord = z.infer<typeof tripSchema>;
+export type LegRecord = z.infer<typeof legSchema>;
+export type EventRecord = z.infer<typeof eventSchema>;
+export type ClaimRecord = z.infer<typeof claimSchema>;
+export type MetaRecord = z.infer<typeof metaSchema>;
+export type Distance = z.infer<typeof distanceSchema>;
+
+/** The collections of a dataset, in the order they are restored (referenced kinds first). */
+export const COLLECTIONS = {
+  sources: sourceSchema,
+  people: personSchema,
+  places: placeSchema,
+  trips: tripSchema,
+  legs: legSchema,
+  events: eventSchema,
+  claims: claimSchema,
+} as const;
+export type CollectionName = keyof typeof COLLECTIONS;
+
+/** The whole file, for the published JSON Schema (the app validates per record instead). */
+export const datasetSchema = z.object({
+  $schema: z.optional(z.string()),
+  format: z.literal('itinera/1'),
+  meta: metaSchema,
+  sources: z.array(sourceSchema),
+  people: z.array(personSchema),
+  places: z.array(placeSchema),
+  trips: z.array(tripSchema),
+  legs: z.array(legSchema),
+  events: z.array(eventSchema),
+  claims: z.optional(z.array(claimSchema)),
+});

@@ -1,0 +1,62 @@
+// Derived views of a dataset: which events fall in a time window, the overall extent.
+import type { Dataset, TravelEvent } from './types';
+
+export type TimeWindow = readonly [t0: number, t1: number];
+
+/** An event is in a window when its span overlaps it (ends included). */
+export function inWindow(e: Pick<TravelEvent, 't0' | 't1'>, w: TimeWindow | null): boolean {
+  return w === null || (e.t1 >= w[0] && e.t0 <= w[1]);
+}
+
+/** Events overlapping the window, in time order. */
+export function eventsInWindow(events: readonly TravelEvent[], w: TimeWindow | null): TravelEvent[] {
+  return w === null ? [...events] : events.filter((e) => inWindow(e, w));
+}
+
+/** [min t0, max t1] over events and legs, or null for an empty dataset. */
+export function datasetExtent(d: Dataset): TimeWindow | null {
+  let t0 = Infinity;
+  let t1 = -Infinity;
+  for (const e of d.events) {
+    t0 = Math.min(t0, e.t0);
+    t1 = Math.max(t1, e.t1);
+  }
+  for (const l of d.legs) {
+    t0 = Math.min(t0, l.startAt.ms);
+    t1 = Math.max(t1, l.endAt.endMs);
+  }
+  return t0 <= t1 ? [t0, t1] : null;
+}
+
+/** The window to show first: the dataset's default, else the last trip, padded. */
+export function initialWindow(d: Dataset, defaultWindow: TimeWindow | null): TimeWindow | null {
+  if (defaultWindow) return defaultWindow;
+  const last = d.trips.filter((t) => Number.isFinite(t.t0)).at(-1);
+  if (!last) return datasetExtent(d);
+  const pad = Math.max((last.t1 - last.t0) * 0.08, 3_600_000);
+  return [last.t0 - pad, last.t1 + pad];
+}
+
+/**
+ * Keep `w` if it shows the event; otherwise shift it (same width) so the event sits in the middle,
+ * widening it when the event is longer than the window.
+ */
+export function windowShowing(w: TimeWindow | null, e: Pick<TravelEvent, 't0' | 't1'>): TimeWindow | null {
+  if (w === null) return null;
+  if (e.t0 >= w[0] && e.t1 <= w[1]) return w;
+  const width = Math.max(w[1] - w[0], (e.t1 - e.t0) * 1.2);
+  const mid = (e.t0 + e.t1) / 2;
+  return [mid - width / 2, mid + width / 2];
+}
+
+/** Events grouped by place id, in time order; events without a place are left out. */
+export function eventsByPlace(events: readonly TravelEvent[]): Map<string, TravelEvent[]> {
+  const out = new Map<string, TravelEvent[]>();
+  for (const e of events) {
+    if (!e.place) continue;
+    const list = out.get(e.place);
+    if (list) list.push(e);
+    else out.set(e.place, [e]);
+  }
+  return out;
+}

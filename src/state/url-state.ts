@@ -1,0 +1,44 @@
+// URL query <-> view state, through one table of parameters that both reads and writes.
+import { isoUrlTime, parsePartialDate } from '../core/dates';
+import { UI_LANGS, type UiLang, type ViewState } from './view-state';
+
+export interface UrlState {
+  event: string | null;
+  from: number | null;
+  to: number | null;
+  lang: UiLang | null;
+  data: string | null;
+}
+
+const instant = (text: string | null, end: boolean): number | null => {
+  if (!text) return null;
+  const i = parsePartialDate(text, 'UTC');
+  if (typeof i === 'string') return null;
+  return end && i.endMs > i.ms ? i.endMs : i.ms;
+};
+
+/** Read the state from a query string; unknown or malformed values are ignored. */
+export function readUrl(search: string): UrlState {
+  const q = new URLSearchParams(search);
+  const lang = q.get('lang');
+  return {
+    event: q.get('event') || null,
+    from: instant(q.get('from'), false),
+    to: instant(q.get('to'), true),
+    lang: (UI_LANGS as readonly string[]).includes(lang ?? '') ? (lang as UiLang) : null,
+    data: q.get('data') || null,
+  };
+}
+
+/** Write the view state into a query string, keeping parameters this module does not own. */
+export function writeUrl(search: string, state: ViewState, defaults: { lang: UiLang }): string {
+  const q = new URLSearchParams(search);
+  const set = (key: string, value: string | null) => (value === null ? q.delete(key) : q.set(key, value));
+  set('event', state.selectedId);
+  set('from', state.window ? isoUrlTime(state.window[0]) : null);
+  // `to` is always written with a time: a bare day would be read back as the end of that day.
+  set('to', state.window ? isoUrlTime(state.window[1], true) : null);
+  set('lang', state.lang === defaults.lang ? null : state.lang);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

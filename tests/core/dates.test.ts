@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatOffset,
+  isoUrlTime,
+  parsePartialDate,
+  timeZoneOffsetMinutes,
+  utcFromParts,
+  type Instant,
+} from '../../src/core/dates';
+
+const parse = (text: string, tz?: string) => {
+  const r = parsePartialDate(text, tz);
+  if (typeof r === 'string') throw new Error(r);
+  return r;
+};
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('parsePartialDate', () => {
+  it('reads a date-time with its own UTC offset', () => {
+    const i = parse('2023-09-12T12:15+10:00');
+    expect(iso(i.ms)).toBe('2023-09-12T02:15:00.000Z');
+    expect(i).toMatchObject({ precision: 'minute', offsetMinutes: 600, explicitOffset: true });
+    expect(i.endMs).toBe(i.ms);
+  });
+
+  it('reads seconds, Z and negative offsets', () => {
+    expect(iso(parse('2001-08-03T22:00:30Z').ms)).toBe('2001-08-03T22:00:30.000Z');
+    expect(parse('2001-08-03T22:00:30Z').precision).toBe('second');
+    expect(iso(parse('1999-12-31T20:00-04:30').ms)).toBe('2000-01-01T00:30:00.000Z');
+  });
+
+  it('makes a day a local day in the place time zone', () => {
+    const i = parse('2019-04-24', 'Asia/Vladivostok');
+    expect(iso(i.ms)).toBe('2019-04-23T14:00:00.000Z');
+    expect(iso(i.endMs)).toBe('2019-04-24T14:00:00.000Z');
+    expect(i).toMatchObject({ precision: 'day', offsetMinutes: 600, explicitOffset: false });
+  });
+
+  it('makes a month and a year whole intervals', () => {
+    const m = parse('2019-02', 'UTC');
+    expect([iso(m.ms), iso(m.endMs)]).toEqual(['2019-02-01T00:00:00.000Z', '2019-03-01T00:00:00.000Z']);
+    const y = parse('2000', 'UTC');
+    expect([iso(y.ms), iso(y.endMs)]).toEqual(['2000-01-01T00:00:00.000Z', '2001-01-01T00:00:00.000Z']);
+  });
+
+  it('follows a time zone through daylight saving time (Moscow summer 2001 was UTC+4)', () => {
+    const i = parse('2001-08-04', 'Europe/Moscow');
+    expect(i.offsetMinutes).toBe(240);
+    expect(parse('2023-09-12', 'Europe/Moscow').offsetMinutes).toBe(180);
+  });
+
+  it('knows Pyongyang time was UTC+8:30 between 2015 and 2018', () => {
+    expect(parse('2016-06-01', 'Asia/Pyongyang').offsetMinutes).toBe(510);
+    expect(parse('2019-04-24', 'Asia/Pyongyang').offsetMinutes).toBe(540);
+  });
+
+  it('keeps years 1900–2100 and beyond exact (no 1970 or two-digit slips)', () => {
+    for (const y of [1000, 1900, 1949, 1970, 1999, 2000, 2100, 2999]) {
+      const i = parse(`${y}-03-01`, 'UTC');
+      expect(new Date(i.ms).getUTCFullYear()).toBe(y);
+      expect(new Date(i.ms).getUTCMonth()).toBe(2);
+    }
+    expect(utcFromParts(50, 1, 1)).toBe(Date.parse('0050-01-01T00:00:00Z'));
+  });
+
+  it('rejects malformed dates with a reason', () => {
+    expect(parsePartialDate('24/04/2019')).toMatch(/not YYYY/);
+    expect(parsePartialDate('2019-13')).toMatch(/month 13/);
+    expect(parsePartialDate('2019-02-30')).toMatch(/day 30/);
+    expect(parsePartialDate('2019-02-28T25:00+09:00')).toMatch(/not a valid time/);
+    expect(parsePartialDate('2019-02-28T10:00')).toMatch(/not YYYY/); // a time needs an offset
+    expect(parsePartialDate('0999')).toMatch(/before 1000/);
+    expect(parsePartialDate('2019-02-28T10:00+15:00')).toMatch(/beyond/);
+  });
+});
+
+describe('timeZoneOffsetMinutes', () => {
+  it('reads east and west offsets', () => {
+    expect(timeZoneOffsetMinutes('Asia/Vladivostok', Date.UTC(2023, 8, 12))).toBe(600);
+    expect(timeZoneOffsetMinutes('America/New_York', Date.UTC(2023, 0, 12))).toBe(-300);
+    expect(timeZoneOffsetMinutes('UTC', 0)).toBe(0);
+  });
+});
+
+describe('formatOffset and isoUrlTime', () => {
+  it('formats offsets with sign and minutes', () => {
+    expect(formatOffset(600)).toBe('UTC+10:00');
+    expect(formatOffset(-210)).toBe('UTC−03:30');
+    expect(formatOffset(0)).toBe('UTC');
+  });
+  it('writes URL times as days at midnight, else minutes', () => {
+    expect(isoUrlTime(Date.UTC(2023, 8, 12))).toBe('2023-09-12');
+    expect(isoUrlTime(Date.UTC(2023, 8, 12), true)).toBe('2023-09-12T00:00Z');
+    expect(isoUrlTime(Date.UTC(2023, 8, 12, 2, 15))).toBe('2023-09-12T02:15Z');
+    const i: Instant = parse('1905-01-02');
+    expect(isoUrlTime(i.ms)).toBe('1905-01-02');
+  });
+});
