@@ -1,0 +1,73 @@
+// The legend: one line sample per mode of travel present in the data, drawn with the same strokes as
+// the legs (in a neutral colour, since colour stands for the trip), plus the approximate-position ring.
+import { MODES, type Mode } from '../core/schema';
+import type { Dataset } from '../core/types';
+import type { Translate } from '../i18n/i18n';
+import { LEG_STROKES } from './leg-style';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const SAMPLE_COLOUR = '#4a4a4a';
+
+export interface LegendContent {
+  modes: Mode[];
+  approximate: boolean;
+}
+
+/** What the legend needs to list for a dataset: modes in the canonical order, approximate places. */
+export function legendContent(data: Dataset): LegendContent {
+  const present = new Set(data.legs.map((l) => l.mode));
+  const approximate = data.events.some((e) => e.place !== undefined && data.places.get(e.place)?.approximate === true);
+  return { modes: MODES.filter((m) => present.has(m)), approximate };
+}
+
+/** Fills `root` (the control's container) with the legend, replacing what was there. Collapsible. */
+export function renderLegend(root: HTMLElement, content: LegendContent, t: Translate): void {
+  const open = root.querySelector('details')?.open ?? true;
+  root.replaceChildren();
+  root.hidden = content.modes.length === 0 && !content.approximate;
+
+  const details = document.createElement('details');
+  details.open = open;
+  const title = document.createElement('summary');
+  title.className = 'itinera-legend__title';
+  title.textContent = t('legend');
+  const list = document.createElement('ul');
+  list.className = 'itinera-legend__list';
+
+  for (const mode of content.modes) {
+    const svg = document.createElementNS(SVG_NS, 'svg');
+    svg.setAttribute('width', '36');
+    svg.setAttribute('height', '10');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    for (const s of LEG_STROKES[mode]) {
+      const line = document.createElementNS(SVG_NS, 'path');
+      line.setAttribute('d', 'M2 5H34');
+      line.setAttribute('fill', 'none');
+      line.setAttribute('stroke', s.color === 'trip' ? SAMPLE_COLOUR : s.color);
+      line.setAttribute('stroke-width', String(s.weight));
+      line.setAttribute('stroke-linecap', s.lineCap ?? 'butt');
+      if (s.dashArray) line.setAttribute('stroke-dasharray', s.dashArray);
+      svg.append(line);
+    }
+    list.append(item(svg, t(`mode_${mode}`), mode));
+  }
+
+  if (content.approximate) {
+    const ring = document.createElement('span');
+    ring.className = 'itinera-legend__approximate';
+    ring.setAttribute('aria-hidden', 'true');
+    list.append(item(ring, t('approximate'), 'approximate'));
+  }
+  details.append(title, list);
+  root.append(details);
+}
+
+function item(sample: Element, label: string, key: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.dataset.key = key;
+  const text = document.createElement('span');
+  text.textContent = label;
+  li.append(sample, text);
+  return li;
+}

@@ -1,0 +1,557 @@
+// The Leaflet adapter: an offline basemap, the legs of each trip and one marker per event that has a
+// place, kept in step with a MapView. Create once, update(view) as often as the app renders, destroy()
+// once; everything bound here is unbound in destroy(). Leaflet is imported here and nowhere else.
+import * as L from 'leaflet';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { PlaceRecord } from '../core/schema';
+import { inWindow, type TimeWindow } from '../core/selectors';
+import { tripColour } from '../core/palette';
+import type { Dataset, Leg, TravelEvent } from '../core/types';
+import { formatShortDate, localName } from '../i18n/i18n';
+import { fanLayout, type FanPoint } from './fan-layout';
+import { FADED_OPACITY, LEG_STROKES, type Stroke } from './leg-style';
+import { legendContent, renderLegend, type LegendContent } from './map-legend';
+import type { MapCallbacks, MapOptions, MapView, TravelMapHandle } from './map-types';
+import { escapeHtml, MARKER_SIZE, MARKER_SPACING, markerHtml } from './marker-icon';
+
+/** Before the data arrives: the Korean peninsula and the Russian Far East. */
+const DEFAULT_CENTER: L.LatLngTuple = [45, 128];
+const DEFAULT_ZOOM = 4;
+/** Zoom to bring a selected event to when it is out of view (at least). */
+const REVEAL_ZOOM = 7;
+const FIT_PADDING = 40;
+const FIT_MAX_ZOOM = 10;
+const Z_SELECTED = 1000;
+const Z_HOVER = 900;
+/** Room kept around a focused marker when the map pans to show it, px (its label fits above). */
+const FOCUS_PAN_MARGIN = 40;
+/** The Natural Earth 1:110m basemap is too coarse beyond this; tiles allow more. */
+const MAX_ZOOM_OFFLINE = 12;
+const MAX_ZOOM_TILES = 18;
+
+const NATURAL_EARTH = 'https://www.naturalearthdata.com/';
+const LEAFLET_PREFIX = '<a href="https://leafletjs.com/" target="_blank" rel="noopener noreferrer">Leaflet</a>';
+
+const BASEMAP = {
+  land: { fillColor: '#f2efe9', fillOpacity: 1, stroke: false },
+  coast: { color: '#b9c3cb', weight: 0.8, opacity: 1, fill: false },
+  borders: { color: '#a3a3a3', weight: 0.7, opacity: 0.9, fill: false },
+} satisfies Record<string, L.PathOptions>;
+
+interface MarkerRec {
+  event: TravelEvent;
+  place: PlaceRecord;
+  latlng: L.LatLng;
+  marker: L.Marker;
+  el: HTMLElement;
+  label: HTMLElement;
+  visible: boolean;
+  /** Current dodge offset, px. */
+  dx: number;
+  dy: number;
+}
+
+interface LegRec {
+  leg: Leg;
+  lines: L.Polyline[];
+  strokes: readonly Stroke[];
+  faded: boolean;
+}
+
+interface Options {
+  basemapUrl: string;
+  tileUrl: string | null;
+  tileAttribution: string;
+}
+
+/** Checks the options once, naming the bad value. */
+function normalizeOptions(o: MapOptions): Options {
+  if (typeof o.basemapUrl !== 'string' || o.basemapUrl === '')
+    throw new Error(`invalid basemapUrl: ${String(o.basemapUrl)}`);
+  const tileUrl = o.tileUrl ?? null;
+  if (tileUrl !== null && (typeof tileUrl !== 'string' || !tileUrl.includes('{z}')))
+    throw new Error(`invalid tileUrl: ${String(tileUrl)} (expected a template with {z}, {x} and {y})`);
+  return { basemapUrl: o.basemapUrl, tileUrl: tileUrl || null, tileAttribution: o.tileAttribution ?? '' };
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+function sameWindow(a: TimeWindow | null, b: TimeWindow | null): boolean {
+  return a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1]);
+}
+
+type LabelSide = 'top' | 'right' | 'bottom' | 'left';
+
+/** The side of a marker facing away from its fan's centre. */
+function labelSide(dx: number, dy: number): LabelSide {
+  if (Math.abs(dx) > Math.abs(dy)) return dx > 0 ? 'right' : 'left';
+  return dy > 0 ? 'bottom' : 'top';
+}
+
+function legSpan(leg: Leg): { t0: number; t1: number } {
+  return { t0: leg.startAt.ms, t1: Math.max(leg.endAt.endMs, leg.startAt.endMs) };
+}
+
+export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, options: MapOptions): TravelMapHandle {
+  const opts = normalizeOptions(options);
+  const reducedMotion = prefersReducedMotion();
+  const saved = { className: el.className, position: el.style.position, tabindex: el.getAttribute('tabindex') };
+  el.classList.add('itinera-map');
+
+  const map = L.map(el, {
+    zoomControl: false,
+    attributionControl: false,
+    trackResize: false, // a ResizeObserver below also sees the container change without the window
+    minZoom: 2,
+    maxZoom: opts.tileUrl ? MAX_ZOOM_TILES : MAX_ZOOM_OFFLINE,
+    zoomSnap: 0.5,
+    worldCopyJump: false,
+    zoomAnimation: !reducedMotion,
+    fadeAnimation: !reducedMotion,
+    markerZoomAnimation: !reducedMotion,
+    inertia: !reducedMotion,
+  }).setView(DEFAULT_CENTER, DEFAULT_ZOOM, { animate: false });
+
+  // Panes: basemap under everything (and under optional tiles), leader lines between legs and markers.
+  const basemapPane = map.createPane('itinera-basemap');
+  basemapPane.style.zIndex = '150';
+  basemapPane.style.pointerEvents = 'none';
+  const leaderPane = map.createPane('itinera-leaders');
+  leaderPane.style.zIndex = '450';
+  leaderPane.style.pointerEvents = 'none';
+  const basemapRenderer = L.canvas({ pane: 'itinera-basemap', padding: 0.5 });
+  const legRenderer = L.svg({ pane: 'overlayPane' });
+  const leaderRenderer = L.svg({ pane: 'itinera-leaders' });
+
+  // Controls. Their text depends on the language, so it is set in relabel().
+  const zoomControl = L.control.zoom({ position: 'topleft' }).addTo(map);
+  const attributionControl = L.control.attribution({ position: 'bottomright', prefix: LEAFLET_PREFIX }).addTo(map);
+  let attributionHtml: string | null = null;
+  const legendEl = document.createElement('div');
+  legendEl.className = 'itinera-legend';
+  const legendControl = new L.Control({ position: 'bottomleft' });
+  legendControl.onAdd = () => {
+    L.DomEvent.disableClickPropagation(legendEl);
+    L.DomEvent.disableScrollPropagation(legendEl);
+    return legendEl;
+  };
+  legendControl.onRemove = () => L.DomEvent.off(legendEl);
+  legendControl.addTo(map);
+
+  if (opts.tileUrl)
+    L.tileLayer(opts.tileUrl, { attribution: opts.tileAttribution, maxZoom: MAX_ZOOM_TILES }).addTo(map);
+
+  const legsLayer = L.layerGroup().addTo(map);
+  const leadersLayer = L.layerGroup().addTo(map);
+  const markersLayer = L.featureGroup().addTo(map);
+
+  // State of what is drawn, for diffing.
+  let data: Dataset | null = null;
+  let legend: LegendContent = { modes: [], approximate: false };
+  let lang: MapView['lang'] | null = null;
+  let win: TimeWindow | null = null;
+  let selectedId: string | null = null;
+  let hoverId: string | null = null;
+  let markers = new Map<string, MarkerRec>();
+  let legs: LegRec[] = [];
+  let pendingFit = false;
+  /** True from a fit until the user moves the map: while true, a resize fits again. */
+  let autoFit = false;
+  /** True while this adapter itself moves the map, to tell its moves from the user's. */
+  let programmatic = false;
+  let destroyed = false;
+  const idOf = new WeakMap<L.Layer, string>();
+
+  // ---- Basemap: Natural Earth countries from the bundled TopoJSON; no request leaves the origin.
+  const abort = new AbortController();
+  fetch(opts.basemapUrl, { signal: abort.signal })
+    .then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.json() as Promise<Topology>;
+    })
+    .then(function drawBasemap(topo) {
+      if (destroyed) return;
+      const countries = topo.objects.countries as GeometryCollection | undefined;
+      if (!countries) throw new Error('no "countries" object');
+      const common = { renderer: basemapRenderer, interactive: false, pane: 'itinera-basemap' };
+      L.geoJSON(feature(topo, countries), { ...common, style: () => BASEMAP.land }).addTo(map);
+      L.geoJSON(
+        mesh(topo, countries, (a, b) => a === b),
+        { ...common, style: () => BASEMAP.coast },
+      ).addTo(map);
+      L.geoJSON(
+        mesh(topo, countries, (a, b) => a !== b),
+        { ...common, style: () => BASEMAP.borders },
+      ).addTo(map);
+    })
+    .catch((err: unknown) => {
+      if (!abort.signal.aborted) console.warn(`Itinera map: basemap ${opts.basemapUrl} not drawn:`, err);
+    });
+
+  // ---- Marker interaction. Mouse through Leaflet (which drops the click that ends a drag); focus
+  // and keys through the DOM, delegated to the container.
+  const markerEvents: L.LeafletEventHandlerFnMap = {
+    click(e) {
+      const id = idOf.get(e.layer as L.Layer);
+      if (id) callbacks.onSelect(id);
+    },
+    mouseover(e) {
+      const id = idOf.get(e.layer as L.Layer);
+      if (id) callbacks.onHover(id);
+    },
+    mouseout() {
+      callbacks.onHover(null);
+    },
+  };
+  markersLayer.on(markerEvents);
+
+  function markerIdAt(target: EventTarget | null): string | null {
+    const node = target instanceof Element ? target.closest<HTMLElement>('.itinera-marker[data-event-id]') : null;
+    return node && el.contains(node) ? (node.dataset.eventId ?? null) : null;
+  }
+  function onFocusIn(e: FocusEvent) {
+    const id = markerIdAt(e.target);
+    if (!id) return;
+    callbacks.onHover(id);
+    panIntoView(e.target as HTMLElement);
+  }
+  /** Keeps a focused marker on screen. Leaflet's autoPanOnFocus would use the true position, not the fanned one. */
+  function panIntoView(node: HTMLElement) {
+    // The browser has already scrolled the container to show the focused node; Leaflet would undo
+    // that on the next scroll event. Undo it now, so the measure below is where the node really is.
+    el.scrollTop = 0;
+    el.scrollLeft = 0;
+    const r = node.getBoundingClientRect();
+    const c = el.getBoundingClientRect();
+    const pad = FOCUS_PAN_MARGIN;
+    const dx = r.left < c.left + pad ? r.left - c.left - pad : r.right > c.right - pad ? r.right - c.right + pad : 0;
+    const dy = r.top < c.top + pad ? r.top - c.top - pad : r.bottom > c.bottom - pad ? r.bottom - c.bottom + pad : 0;
+    if (!dx && !dy) return;
+    const near = Math.abs(dx) < c.width && Math.abs(dy) < c.height;
+    map.panBy([Math.round(dx), Math.round(dy)], { animate: near && !prefersReducedMotion() });
+  }
+  function onFocusOut(e: FocusEvent) {
+    if (markerIdAt(e.target)) callbacks.onHover(null);
+  }
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const id = markerIdAt(e.target);
+    if (!id) return;
+    // Keep the key from Leaflet's keyboard handler and the page (Space would scroll).
+    e.preventDefault();
+    e.stopPropagation();
+    callbacks.onSelect(id);
+  }
+  el.addEventListener('focusin', onFocusIn);
+  el.addEventListener('focusout', onFocusOut);
+  el.addEventListener('keydown', onKeyDown);
+
+  map.on('zoomend viewreset', layout);
+  map.on('movestart', onMoveStart);
+  function onMoveStart() {
+    if (!programmatic) autoFit = false;
+  }
+  function moveMap(move: () => void) {
+    programmatic = true;
+    try {
+      move();
+    } finally {
+      programmatic = false;
+    }
+  }
+
+  const resizeObserver =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver(function onResize() {
+          moveMap(() => map.invalidateSize({ debounceMoveend: true }));
+          // The first fit may have happened before the app's layout settled: fit again until the user moves.
+          if (pendingFit || autoFit) pendingFit = !fit();
+        })
+      : null;
+  resizeObserver?.observe(el);
+
+  // ---- Building, once per dataset.
+  function build(d: Dataset) {
+    data = d;
+    markersLayer.clearLayers();
+    legsLayer.clearLayers();
+    leadersLayer.clearLayers();
+    markers = new Map();
+    legs = [];
+
+    for (const leg of d.legs) {
+      const colour = tripColour(d.tripsById.get(leg.trip)?.order ?? 0);
+      const strokes = LEG_STROKES[leg.mode];
+      const lines = strokes.map((s) =>
+        L.polyline(leg.geometry, {
+          renderer: legRenderer,
+          interactive: false,
+          className: `itinera-leg itinera-leg--${leg.mode}`,
+          color: s.color === 'trip' ? colour : s.color,
+          weight: s.weight,
+          opacity: s.opacity,
+          lineCap: s.lineCap ?? 'butt',
+          lineJoin: 'round',
+          ...(s.dashArray ? { dashArray: s.dashArray } : {}),
+        }).addTo(legsLayer),
+      );
+      legs.push({ leg, lines, strokes, faded: false });
+    }
+
+    // In time order, so the tab order through the markers follows the story.
+    for (const e of d.events) {
+      const place = e.place === undefined ? undefined : d.places.get(e.place);
+      if (!place) continue;
+      const latlng = L.latLng(place.lat, place.lon);
+      const icon = L.divIcon({
+        className: `itinera-marker${place.approximate ? ' is-approximate' : ''}`,
+        html: markerHtml(e.kind, tripColour(d.tripsById.get(e.trip)?.order ?? 0)),
+        iconSize: [MARKER_SIZE, MARKER_SIZE],
+        iconAnchor: [MARKER_SIZE / 2, MARKER_SIZE / 2],
+      });
+      const marker = L.marker(latlng, {
+        icon,
+        keyboard: false, // role, tabindex and keys are ours (see build and onKeyDown)
+        autoPanOnFocus: false, // see panIntoView
+        riseOnHover: false,
+        bubblingMouseEvents: false,
+      });
+      idOf.set(marker, e.id);
+      markersLayer.addLayer(marker);
+      const mel = marker.getElement()!;
+      mel.dataset.eventId = e.id;
+      mel.setAttribute('role', 'button');
+      mel.tabIndex = 0;
+      const label = mel.querySelector<HTMLElement>('.itinera-marker__label')!;
+      markers.set(e.id, { event: e, place, latlng, marker, el: mel, label, visible: true, dx: 0, dy: 0 });
+    }
+    legend = legendContent(d);
+  }
+
+  // ---- Text, when the data or the language changes.
+  function relabel(view: MapView) {
+    const { t } = view;
+    for (const rec of markers.values()) {
+      const title = localName(rec.event.title, view.lang);
+      const date = formatShortDate(rec.event.startAt, view.lang);
+      let place = localName(rec.place.names, view.lang);
+      if (rec.place.approximate) place += ` (${t('approximate')})`;
+      rec.el.setAttribute('aria-label', t('eventMarker', { title, date, place }));
+      rec.label.textContent = `${title} · ${date}`;
+    }
+    renderLegend(legendEl, legend, t);
+    const container = zoomControl.getContainer();
+    for (const [cls, key] of [
+      ['.leaflet-control-zoom-in', 'zoomIn'],
+      ['.leaflet-control-zoom-out', 'zoomOut'],
+    ] as const) {
+      const button = container?.querySelector(cls);
+      button?.setAttribute('title', t(key));
+      button?.setAttribute('aria-label', t(key));
+    }
+    if (attributionHtml) attributionControl.removeAttribution(attributionHtml);
+    attributionHtml = `<a href="${NATURAL_EARTH}" target="_blank" rel="noopener noreferrer">${escapeHtml(t('mapAttribution'))}</a>`;
+    attributionControl.addAttribution(attributionHtml);
+  }
+
+  // ---- Time window: hide markers outside it, fade legs outside it. True when markers changed.
+  function applyWindow(): boolean {
+    let changed = false;
+    for (const rec of markers.values()) {
+      const visible = inWindow(rec.event, win);
+      if (visible === rec.visible) continue;
+      rec.visible = visible;
+      rec.el.classList.toggle('is-out', !visible);
+      if (visible) rec.el.removeAttribute('aria-hidden');
+      else rec.el.setAttribute('aria-hidden', 'true');
+      rec.el.tabIndex = visible ? 0 : -1;
+      changed = true;
+    }
+    for (const rec of legs) {
+      const faded = !inWindow(legSpan(rec.leg), win);
+      if (faded === rec.faded) continue;
+      rec.faded = faded;
+      rec.lines.forEach((line, i) => {
+        line.setStyle({ opacity: faded ? FADED_OPACITY : rec.strokes[i]!.opacity });
+        if (!faded) line.bringToFront();
+      });
+    }
+    return changed;
+  }
+
+  // ---- Selection and hover: touch only the markers concerned.
+  function paintState(id: string | null) {
+    const rec = id === null ? undefined : markers.get(id);
+    if (!rec) return;
+    const selected = id === selectedId;
+    const hovered = id === hoverId;
+    rec.el.classList.toggle('is-selected', selected);
+    rec.el.classList.toggle('is-hover', hovered);
+    if (selected) rec.el.setAttribute('aria-current', 'true');
+    else rec.el.removeAttribute('aria-current');
+    rec.marker.setZIndexOffset(selected ? Z_SELECTED : hovered ? Z_HOVER : 0);
+  }
+
+  /** Brings the selected event into view when it is outside the map (with a margin). */
+  function reveal(id: string) {
+    const rec = markers.get(id);
+    const size = map.getSize();
+    if (!rec || size.x === 0 || size.y === 0) return;
+    if (map.getBounds().pad(-0.1).contains(rec.latlng)) return;
+    const zoom = Math.max(map.getZoom(), REVEAL_ZOOM);
+    // Not through moveMap: after a reveal, a resize must not fit the view away from the selection.
+    if (prefersReducedMotion()) map.setView(rec.latlng, zoom, { animate: false });
+    else map.flyTo(rec.latlng, zoom, { duration: 0.8 });
+  }
+
+  /**
+   * Fits the view to the places of the events and legs in the time window, or to all of them when
+   * the window holds none: a dataset spanning Moscow to Pyongyang should open on the trip in view,
+   * not on a continent with the visible markers fanned out in one corner. False without a size yet.
+   */
+  function fit(): boolean {
+    const size = map.getSize();
+    if (size.x === 0 || size.y === 0) return false;
+    let bounds = placesBounds(true);
+    if (!bounds.isValid()) bounds = placesBounds(false);
+    if (!bounds.isValid()) return true;
+    moveMap(() => {
+      if (bounds.getNorthEast().equals(bounds.getSouthWest()))
+        map.setView(bounds.getCenter(), REVEAL_ZOOM, { animate: false });
+      else map.fitBounds(bounds, { padding: [FIT_PADDING, FIT_PADDING], maxZoom: FIT_MAX_ZOOM, animate: false });
+    });
+    autoFit = true;
+    layout();
+    return true;
+  }
+
+  function placesBounds(inWindowOnly: boolean): L.LatLngBounds {
+    const bounds = L.latLngBounds([]);
+    for (const rec of markers.values()) if (!inWindowOnly || rec.visible) bounds.extend(rec.latlng);
+    for (const rec of legs) if (!inWindowOnly || !rec.faded) for (const p of rec.leg.geometry) bounds.extend(p);
+    return bounds;
+  }
+
+  // ---- Dodge: fan out markers that overlap on screen, with leader lines to their true positions.
+  function layout() {
+    if (destroyed || !data) return;
+    const points: FanPoint[] = [];
+    const projected = new Map<string, L.Point>();
+    for (const rec of markers.values()) {
+      if (!rec.visible) continue;
+      const p = map.latLngToLayerPoint(rec.latlng);
+      projected.set(rec.event.id, p);
+      points.push({ id: rec.event.id, x: p.x, y: p.y });
+    }
+    const { offsets, groups } = fanLayout(points, { minDistance: MARKER_SPACING });
+    // Labels go on the outer side of a fan, so that they do not cover the neighbours.
+    const sides = new Map<string, LabelSide>();
+    for (const g of groups) {
+      for (const id of g.ids) {
+        const p = projected.get(id)!;
+        const o = offsets.get(id)!;
+        sides.set(id, labelSide(p.x + o.dx - g.x, p.y + o.dy - g.y));
+      }
+    }
+    for (const rec of markers.values()) {
+      const side = sides.get(rec.event.id) ?? 'top';
+      if (rec.el.dataset.labelSide !== side) rec.el.dataset.labelSide = side;
+      const o = offsets.get(rec.event.id);
+      const dx = o ? Math.round(o.dx) : 0;
+      const dy = o ? Math.round(o.dy) : 0;
+      if (dx === rec.dx && dy === rec.dy) continue;
+      rec.dx = dx;
+      rec.dy = dy;
+      // `translate` composes with the `transform` Leaflet uses to place the icon, so the two never fight.
+      rec.el.style.translate = dx || dy ? `${dx}px ${dy}px` : '';
+      rec.el.classList.toggle('is-fanned', dx !== 0 || dy !== 0);
+    }
+
+    leadersLayer.clearLayers();
+    const lines: L.LatLng[][] = [];
+    const anchors = new Map<string, L.LatLng>();
+    for (const g of groups) {
+      for (const id of g.ids) {
+        const rec = markers.get(id)!;
+        const p = projected.get(id)!;
+        lines.push([rec.latlng, map.layerPointToLatLng(p.add([rec.dx, rec.dy]))]);
+        anchors.set(`${rec.latlng.lat},${rec.latlng.lng}`, rec.latlng);
+      }
+    }
+    if (lines.length === 0) return;
+    const common = { renderer: leaderRenderer, interactive: false };
+    L.polyline(lines, { ...common, className: 'itinera-leader', color: '#4d4d4d', weight: 1.25, opacity: 0.85 }).addTo(
+      leadersLayer,
+    );
+    for (const latlng of anchors.values())
+      L.circleMarker(latlng, {
+        ...common,
+        className: 'itinera-anchor',
+        radius: 3,
+        color: '#ffffff',
+        weight: 1.5,
+        fillColor: '#333333',
+        fillOpacity: 1,
+      }).addTo(leadersLayer);
+  }
+
+  function update(view: MapView) {
+    if (destroyed) return;
+    const fresh = view.data !== data;
+    if (fresh) {
+      build(view.data);
+      pendingFit = true;
+    }
+    if (fresh || view.lang !== lang) relabel(view);
+    lang = view.lang;
+
+    let relayout = fresh;
+    if (fresh || !sameWindow(view.window, win)) {
+      win = view.window;
+      relayout = applyWindow() || relayout;
+    }
+
+    const selectionChanged = view.selectedId !== selectedId;
+    if (fresh || selectionChanged || view.hoverId !== hoverId) {
+      const before = [selectedId, hoverId];
+      selectedId = view.selectedId;
+      hoverId = view.hoverId;
+      for (const id of new Set([...before, selectedId, hoverId])) paintState(id);
+    }
+
+    // fit() lays out; without a size yet it waits for the ResizeObserver, but the layout need not.
+    const fitted = pendingFit && fit();
+    if (fitted) pendingFit = false;
+    else if (relayout) layout();
+    if (selectionChanged && selectedId !== null) reveal(selectedId);
+  }
+
+  function destroy() {
+    if (destroyed) return;
+    destroyed = true;
+    abort.abort();
+    resizeObserver?.disconnect();
+    el.removeEventListener('focusin', onFocusIn);
+    el.removeEventListener('focusout', onFocusOut);
+    el.removeEventListener('keydown', onKeyDown);
+    map.off('zoomend viewreset', layout);
+    map.off('movestart', onMoveStart);
+    markersLayer.off(markerEvents);
+    L.DomUtil.restoreOutline();
+    map.remove();
+    // Leaflet leaves a scroll listener, its classes, a position and a tabindex on the container.
+    L.DomEvent.off(el);
+    el.className = saved.className;
+    el.style.position = saved.position;
+    if (saved.tabindex === null) el.removeAttribute('tabindex');
+    else el.setAttribute('tabindex', saved.tabindex);
+    markers = new Map();
+    legs = [];
+    data = null;
+  }
+
+  return { update, destroy };
+}
