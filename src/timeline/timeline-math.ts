@@ -1,0 +1,345 @@
+// Pure helpers of the timeline adapter: window arithmetic, zoom limits, tick formats, lanes and
+// label placement. No DOM, so they run under Vitest in Node.
+import { utcDay, utcHour, utcMonth, utcYear } from 'd3-time';
+import type { TimeWindow } from '../core/selectors';
+
+export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+
+/** The narrowest detail window: one hour. */
+export const MIN_WINDOW_MS = HOUR;
+/** The widest detail window, as a multiple of the dataset extent. */
+export const MAX_WINDOW_FACTOR = 1.5;
+
+export interface ZoomLimits {
+  minWidth: number;
+  maxWidth: number;
+}
+
+export const windowWidth = (w: TimeWindow): number => w[1] - w[0];
+export const windowCentre = (w: TimeWindow): number => (w[0] + w[1]) / 2;
+
+/** Widen a window by `fraction` of its width on each side, at least `minPad` ms. */
+export function padWindow(w: TimeWindow, fraction = 0.02, minPad = DAY): TimeWindow {
+  const pad = Math.max(windowWidth(w) * fraction, minPad);
+  return [w[0] - pad, w[1] + pad];
+}
+
+/** Zoom limits for a dataset extent: one hour up to 1.5 × the extent (never below the minimum). */
+export function zoomLimits(extent: TimeWindow | null): ZoomLimits {
+  const maxWidth = extent ? Math.max(windowWidth(extent) * MAX_WINDOW_FACTOR, 2 * DAY) : 100 * 365 * DAY;
+  return { minWidth: MIN_WINDOW_MS, maxWidth };
+}
+
+/** Keep the centre, clamp the width into the limits. */
+export function clampWindowWidth(w: TimeWindow, limits: ZoomLimits): TimeWindow {
+  const width = Math.min(Math.max(windowWidth(w), limits.minWidth), limits.maxWidth);
+  if (width === windowWidth(w)) return w;
+  const c = windowCentre(w);
+  return [c - width / 2, c + width / 2];
+}
+
+/**
+ * The window `factor` times as wide (0.5 zooms in, 2 zooms out), keeping the time at `anchor`
+ * (default: the centre) at the same relative position; the width is clamped into `limits`.
+ */
+export function zoomWindowBy(w: TimeWindow, factor: number, limits: ZoomLimits, anchor = windowCentre(w)): TimeWindow {
+  const width = windowWidth(w);
+  const next = Math.min(Math.max(width * factor, limits.minWidth), limits.maxWidth);
+  const k = width > 0 ? (anchor - w[0]) / width : 0.5;
+  const t0 = anchor - k * next;
+  return [t0, t0 + next];
+}
+
+/** The same width, centred on `t`. */
+export function centreWindowAt(w: TimeWindow, t: number): TimeWindow {
+  const half = windowWidth(w) / 2;
+  return [t - half, t + half];
+}
+
+/** Shift `w`, keeping its width, to lie inside `bounds`; a window wider than them is left alone. */
+export function shiftWindowInto(w: TimeWindow, bounds: TimeWindow): TimeWindow {
+  const width = windowWidth(w);
+  if (width >= windowWidth(bounds)) return w;
+  if (w[0] < bounds[0]) return [bounds[0], bounds[0] + width];
+  if (w[1] > bounds[1]) return [bounds[1] - width, bounds[1]];
+  return w;
+}
+
+/** Equal up to `tolerance` ms at both ends (round trips through pixels lose a little). */
+export function sameWindow(a: TimeWindow | null, b: TimeWindow | null, tolerance = 1): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a[0] - b[0]) <= tolerance && Math.abs(a[1] - b[1]) <= tolerance;
+}
+
+/**
+ * d3-zoom's scale extent relative to a base window: k = base width / shown width, so the narrowest
+ * window gives the largest k.
+ */
+export function scaleExtentFor(baseWidth: number, limits: ZoomLimits): [number, number] {
+  const kMin = baseWidth / limits.maxWidth;
+  const kMax = baseWidth / limits.minWidth;
+  return [Math.min(kMin, 1), Math.max(kMax, 1)];
+}
+
+/** The time range the detail view may pan over: the extent centred in a span of the widest window. */
+export function panBounds(extent: TimeWindow | null, limits: ZoomLimits, current: TimeWindow): TimeWindow {
+  if (!extent) return current;
+  const slack = Math.max(0, (limits.maxWidth - windowWidth(extent)) / 2);
+  return [Math.min(extent[0] - slack, current[0]), Math.max(extent[1] + slack, current[1])];
+}
+
+// --- Axis ticks -------------------------------------------------------------------------------
+
+export type TickLevel = 'year' | 'month' | 'day' | 'hour' | 'minute';
+
+/** The calendar unit to print, from the distance between two ticks. */
+export function tickLevel(stepMs: number): TickLevel {
+  if (stepMs >= 360 * DAY) return 'year';
+  if (stepMs >= 28 * DAY) return 'month';
+  if (stepMs >= DAY) return 'day';
+  if (stepMs >= HOUR) return 'hour';
+  return 'minute';
+}
+
+/** The step between ticks; with fewer than two ticks, the domain width divided by `count`. */
+export function tickStep(ticks: readonly Date[], domain: TimeWindow, count = 5): number {
+  if (ticks.length >= 2) return ticks[1]!.getTime() - ticks[0]!.getTime();
+  return windowWidth(domain) / Math.max(1, count);
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function utcFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = lang + JSON.stringify(options);
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' })));
+  return f;
+}
+
+const isStart = (interval: { floor(d: Date): Date }, d: Date) => +interval.floor(d) === +d;
+
+/**
+ * Format one tick in UTC at `level`. The first tick and ticks at the start of the next larger unit
+ * carry that unit too ("Jan 2019" among "Feb", "25 Apr" among "06:00"), as in d3's multi-scale format.
+ */
+export function formatTick(d: Date, level: TickLevel, lang: string, first = false): string {
+  switch (level) {
+    case 'year':
+      return utcFormat(lang, { year: 'numeric' }).format(d);
+    case 'month':
+      return first || isStart(utcYear, d)
+        ? utcFormat(lang, { year: 'numeric', month: 'short' }).format(d)
+        : utcFormat(lang, { month: 'short' }).format(d);
+    case 'day':
+      if (first || isStart(utcYear, d))
+        return utcFormat(lang, { year: 'numeric', month: 'short', day: 'numeric' }).format(d);
+      return utcFormat(lang, { month: 'short', day: 'numeric' }).format(d);
+    case 'hour':
+    case 'minute':
+      if (first || isStart(utcDay, d)) return utcFormat(lang, { month: 'short', day: 'numeric' }).format(d);
+      return utcFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  }
+}
+
+/** A tick formatter for a set of ticks (d3-axis calls it with the tick and its index). */
+export function tickFormatter(
+  ticks: readonly Date[],
+  domain: TimeWindow,
+  lang: string,
+): (d: Date, i: number) => string {
+  const level = tickLevel(tickStep(ticks, domain));
+  return (d, i) => formatTick(d, level, lang, i === 0);
+}
+
+/** Whether `d` starts a calendar unit at least as large as `level` (used to emphasise such ticks). */
+export function isMajorTick(d: Date, level: TickLevel): boolean {
+  switch (level) {
+    case 'year':
+      return false;
+    case 'month':
+      return isStart(utcYear, d);
+    case 'day':
+      return isStart(utcMonth, d);
+    case 'hour':
+      return isStart(utcDay, d);
+    case 'minute':
+      return isStart(utcHour, d);
+  }
+}
+
+// --- Marks and labels ---------------------------------------------------------------------------
+
+/** Marks narrower than this (px) are drawn as points. */
+export const POINT_MAX_PX = 6;
+export const RANGE_MIN_PX = 8;
+
+export const markShape = (x0: number, x1: number): 'point' | 'range' => (x1 - x0 < POINT_MAX_PX ? 'point' : 'range');
+
+/** Cut a label to `max` characters (code points), ending with an ellipsis when cut. */
+export function truncateLabel(text: string, max = 24): string {
+  const chars = Array.from(text.trim());
+  if (chars.length <= max) return chars.join('');
+  return `${chars
+    .slice(0, Math.max(1, max - 1))
+    .join('')
+    .trimEnd()}…`;
+}
+
+/**
+ * The label to write in `room` px: the full `label` (of `width` px) when it fits, else `title` cut
+ * to the characters that fit at the label's average character width; '' below 3 characters.
+ */
+export function fitLabel(title: string, label: string, width: number, room: number): string {
+  if (width <= room) return label;
+  const chars = Array.from(label).length;
+  const n = Math.floor(room / (width / Math.max(1, chars)));
+  return n >= 3 ? truncateLabel(title, n) : '';
+}
+
+/** A rough width of a text in px when nothing can measure it (system UI font). */
+export function estimateTextWidth(text: string, fontPx = 11): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af]/.test(ch) ? fontPx : fontPx * 0.56;
+  return w;
+}
+
+export interface LabelCandidate {
+  /** Extent of the mark itself (px). */
+  markStart: number;
+  markEnd: number;
+  /** Width of its label, or null for marks without a label (they still take room). */
+  labelWidth: number | null;
+}
+
+/**
+ * Greedy placement along one lane, in x order: a label sits right of its mark, or else left of it,
+ * and is kept when it clears everything already placed (marks and labels), the next mark, and the
+ * plot [0, limit]. Returns, per candidate, the label's left x or null when it is skipped.
+ */
+export function placeLabels(items: readonly LabelCandidate[], limit: number, offset = 4, gap = 4): (number | null)[] {
+  const out: (number | null)[] = [];
+  let occupied = -Infinity;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const nextMark = items[i + 1]?.markStart ?? Infinity;
+    const w = it.labelWidth ?? 0;
+    const fits = (x: number) => x >= occupied && x >= 0 && x + w <= limit && x + w + gap <= nextMark;
+    let placed: number | null = null;
+    if (w > 0) {
+      const right = it.markEnd + offset;
+      const left = it.markStart - offset - w;
+      placed = fits(right) ? right : fits(left) ? left : null;
+    }
+    out.push(placed);
+    occupied = Math.max(occupied, it.markEnd + gap, placed === null ? -Infinity : placed + w + gap);
+  }
+  return out;
+}
+
+// --- Lanes ------------------------------------------------------------------------------------
+
+export interface LaneInput {
+  id: string;
+  order: number;
+}
+
+/** One lane per trip that has events, in trip order; returns trip id → lane index. */
+export function laneIndex(trips: readonly LaneInput[], events: readonly { trip: string }[]): Map<string, number> {
+  const used = new Set(events.map((e) => e.trip));
+  const out = new Map<string, number>();
+  [...trips]
+    .filter((t) => used.has(t.id))
+    .sort((a, b) => a.order - b.order)
+    .forEach((t, i) => out.set(t.id, i));
+  return out;
+}
+
+/** Keep a value inside [lo, hi] (for SVG coordinates of marks far off-screen). */
+export const clamp = (v: number, lo: number, hi: number): number => Math.min(Math.max(v, lo), hi);
+
+// --- Rows inside a lane -----------------------------------------------------------------------
+
+/**
+ * Stack overlapping spans into rows, first fit in time order: each span goes to the first row that
+ * is free at its start. Spans shorter than `minSpan` count as that long, so that instants a few
+ * minutes apart (drawn as overlapping dots at most zooms) do not share a row. Returns a row per
+ * input, in input order. Computed in time, not pixels, so that rows do not change while zooming.
+ */
+export function packRows(spans: readonly { t0: number; t1: number }[], minSpan = 3 * HOUR): number[] {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.t0 - spans[b]!.t0 || a - b);
+  const ends: number[] = [];
+  const rows = new Array<number>(spans.length);
+  for (const i of order) {
+    const s = spans[i]!;
+    const end = Math.max(s.t1, s.t0 + minSpan);
+    let r = ends.findIndex((e) => e <= s.t0);
+    if (r < 0) r = ends.push(end) - 1;
+    else ends[r] = end;
+    rows[i] = r;
+  }
+  return rows;
+}
+
+export interface LaneMetrics {
+  /** Height of a lane's first row (the mark row). */
+  row: number;
+  /** Vertical distance between stacked rows. */
+  pitch: number;
+  /** Height of a lane with nothing in the window. */
+  empty: number;
+  /** Space above the first row (a caption), added to every lane. */
+  caption: number;
+  /** Rows at the top of a lane with room to spare, rather than centred. */
+  alignTop?: boolean;
+}
+
+export interface LaneBox {
+  y: number;
+  h: number;
+  /** Rows asked for (0: nothing in the window). */
+  rows: number;
+  /** Row distance used in this lane (less than metrics.pitch when squeezed). */
+  pitch: number;
+  /** Offset of the first row from y + caption (rows are centred in a lane with room to spare). */
+  inset: number;
+}
+
+/**
+ * Share a fixed `total` height among lanes: a lane with nothing in the window shrinks to
+ * `empty`, a lane needing n rows asks for row + (n − 1) × pitch, slack goes equally to the
+ * lanes with rows, and when the asks exceed the total the stacked rows are squeezed (they may
+ * overlap) rather than the total grown, so the page never jumps while zooming.
+ */
+export function laneLayout(rowsPerLane: readonly number[], total: number, m: LaneMetrics): LaneBox[] {
+  const want = rowsPerLane.map((n) => m.caption + (n > 0 ? m.row + (n - 1) * m.pitch : m.empty));
+  const busy = rowsPerLane.filter((n) => n > 0).length;
+  const sum = want.reduce((a, b) => a + b, 0);
+  let heights: number[];
+  let pitches: number[];
+  if (sum <= total) {
+    const share = (total - sum) / (busy || rowsPerLane.length || 1);
+    heights = want.map((h, i) => h + (busy === 0 || rowsPerLane[i]! > 0 ? share : 0));
+    pitches = rowsPerLane.map(() => m.pitch);
+  } else {
+    const fixed = want.reduce((a, h, i) => a + (rowsPerLane[i]! > 0 ? m.caption + m.row : h), 0);
+    const extra = rowsPerLane.reduce((a, n) => a + Math.max(0, n - 1) * m.pitch, 0);
+    const k = extra > 0 ? Math.max(0, (total - fixed) / extra) : 0;
+    pitches = rowsPerLane.map(() => m.pitch * k);
+    heights = rowsPerLane.map((n, i) => (n > 0 ? m.caption + m.row + Math.max(0, n - 1) * m.pitch * k : want[i]!));
+  }
+  let y = 0;
+  return heights.map((h, i) => {
+    const n = rowsPerLane[i]!;
+    const used = n > 0 ? m.row + (n - 1) * pitches[i]! : 0;
+    const box = {
+      y,
+      h,
+      rows: n,
+      pitch: pitches[i]!,
+      inset: n > 0 && !m.alignTop ? Math.max(0, (h - m.caption - used) / 2) : 0,
+    };
+    y += h;
+    return box;
+  });
+}

@@ -1,0 +1,27 @@
+// The contract between the app and the D3 timeline adapter.
+import type { Lang } from '../core/schema';
+import type { TimeWindow } from '../core/selectors';
+import type { Dataset } from '../core/types';
+import type { Translate } from '../i18n/i18n';
+
+export interface TimelineView {
+  data: Dataset;
+  /** The detail window (also the brush on the overview); null means the whole extent. */
+  window: TimeWindow | null;
+  selectedId: string | null;
+  hoverId: string | null;
+  lang: Lang;
+  t: Translate;
+}
+
+export interface TimelineCallbacks {
+  onSelect(id: string | null): void;
+  onHover(id: string | null): void;
+  /** Zoom, pan and brush all end here; the adapter redraws when the new window comes back in update(). */
+  onWindowChange(window: TimeWindow): void;
+}
+
+export interface TimelineHandle {
+  update(view: TimelineView): void;
+  destroy(): void;
+}

@@ -1,0 +1,504 @@
+// The D3 timeline adapter: a zoomable detail view with one lane per trip (focus) above an overview
+// strip of the whole dataset with a brush (context). The time window lives in the app state: zoom,
+// pan, brush and buttons only *ask* for a window through onWindowChange, and update() draws the
+// window it is given. See "Feedback loops" below for how d3-zoom and d3-brush are kept in step.
+import { axisBottom } from 'd3-axis';
+import { scaleUtc } from 'd3-scale';
+import { select } from 'd3-selection';
+import { zoom as d3Zoom, zoomIdentity, zoomTransform, type D3ZoomEvent } from 'd3-zoom';
+import { tripColour } from '../core/palette';
+import { datasetExtent, type TimeWindow } from '../core/selectors';
+import { createMarkLayer, LANE_H, measureText, ROW_PITCH, type Lane } from './timeline-marks';
+import { createOverview, OV_AXIS, OV_BAND } from './timeline-overview';
+import {
+  clamp,
+  formatTick,
+  isMajorTick,
+  padWindow,
+  panBounds,
+  sameWindow,
+  scaleExtentFor,
+  tickLevel,
+  tickStep,
+  truncateLabel,
+  windowWidth,
+  zoomLimits,
+  zoomWindowBy,
+} from './timeline-math';
+import type { TimelineCallbacks, TimelineHandle, TimelineView } from './timeline-types';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const TOP = 6;
+const AXIS_H = 26;
+const GAP = 12;
+const RIGHT = 36;
+/** Below this width, trip names become captions above their lanes instead of a left column. */
+const COMPACT_BELOW = 560;
+const CAPTION_H = 13;
+/** Height of a lane with nothing in the window (its trip name still shows). */
+const EMPTY_LANE_H = 16;
+/** The detail height grows to fit this many stacked rows in one lane; more rows are squeezed. */
+const MAX_FULL_ROWS = 10;
+const LANE_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const CAPTION_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** Shown for an empty dataset. */
+const DEFAULT_WINDOW: TimeWindow = [Date.UTC(2000, 0, 1), Date.UTC(2025, 0, 1)];
+
+let instances = 0;
+
+type Detail = SVGGElement;
+
+export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): TimelineHandle {
+  const uid = `itinera-tl-${++instances}`;
+  let view: TimelineView | null = null;
+  let destroyed = false;
+  let width = 0;
+  let gutter = 0;
+  let innerW = 0;
+  let detailH = LANE_H;
+  let compact = false;
+  let laneMetrics = { empty: EMPTY_LANE_H, caption: 0, alignTop: false };
+  let extent: TimeWindow | null = null;
+  let full: TimeWindow = DEFAULT_WINDOW;
+  let limits = zoomLimits(null);
+  const x = scaleUtc();
+  /** The zoom's reference scale: the window shown while the zoom transform is the identity. */
+  const base = scaleUtc();
+
+  // --- DOM: our own root inside el, so the React bridge keeps its element to itself. ---------
+  const root = document.createElement('div');
+  root.className = 'tl';
+  const toolbar = document.createElement('div');
+  toolbar.className = 'tl-toolbar';
+  const btnOut = button('tl-btn tl-zoom-out', '−');
+  const btnIn = button('tl-btn tl-zoom-in', '+');
+  const btnAll = button('tl-btn tl-show-all', '');
+  toolbar.append(btnOut, btnIn, btnAll);
+  const svgNode = document.createElementNS(SVG_NS, 'svg');
+  root.append(toolbar, svgNode);
+  el.append(root);
+
+  // A group, not the default image role, whose children would be presentational.
+  const svg = select(svgNode).attr('class', 'tl-svg').attr('role', 'group');
+  const clipRect = svg.append('defs').append('clipPath').attr('id', `${uid}-clip`).append('rect');
+  const detail = svg.append('g').attr('class', 'tl-detail').attr('role', 'group');
+  const surface = detail.append('rect').attr('class', 'tl-surface');
+  const stripes = detail.append('g').attr('class', 'tl-stripes');
+  const grid = detail.append('g').attr('class', 'tl-grid').attr('aria-hidden', 'true');
+  const laneLabels = detail.append('g').attr('class', 'tl-lane-labels').attr('aria-hidden', 'true');
+  const axisG = detail.append('g').attr('class', 'tl-axis').attr('aria-hidden', 'true');
+  const utcCaption = detail.append('text').attr('class', 'tl-utc').attr('aria-hidden', 'true').text('UTC');
+  const lanesG = detail.append('g').attr('class', 'tl-lanes').attr('clip-path', `url(#${uid}-clip)`);
+  const overviewG = svg.append('g').attr('class', 'tl-overview').attr('role', 'group');
+  const lanesNode = lanesG.node()!;
+  const marks = createMarkLayer(lanesNode);
+
+  const shown = (): TimeWindow => view?.window ?? full;
+
+  // --- Asking for a window: coalesced to one call per animation frame. ------------------------
+  let pending: TimeWindow | null = null;
+  let frame = 0;
+  function requestWindow(w: TimeWindow, now = false): void {
+    pending = w;
+    if (now) flush();
+    else if (!frame) frame = requestAnimationFrame(flushFrame);
+  }
+  function flushFrame(): void {
+    frame = 0;
+    flush();
+  }
+  function flush(): void {
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    const w = pending;
+    pending = null;
+    if (w && !destroyed && !sameWindow(w, shown())) callbacks.onWindowChange(w);
+  }
+
+  // --- Feedback loops -------------------------------------------------------------------------
+  // Zoom: `base` holds the window of the state when the gesture started and the transform is the
+  // identity. During a user gesture each zoom event asks for transform.rescaleX(base); update()
+  // draws whatever the state says without touching the zoom (a reset mid-gesture would make
+  // d3-zoom jump: it keeps the grab point in transformed coordinates). When the gesture ends, and
+  // on every window that arrives outside a gesture, `base` becomes the state's window and the
+  // transform is reset to the identity. Programmatic transforms have no sourceEvent and are ignored.
+  let zooming = false;
+  const zoomer = d3Zoom<Detail, unknown>()
+    .clickDistance(4)
+    .filter((event: MouseEvent) => {
+      if (event.type === 'dblclick' && markOf(event.target)) return false;
+      return (!event.ctrlKey || event.type === 'wheel') && !event.button;
+    })
+    .on('start', (event: D3ZoomEvent<Detail, unknown>) => {
+      if (event.sourceEvent) zooming = true;
+    })
+    .on('zoom', (event: D3ZoomEvent<Detail, unknown>) => {
+      if (!event.sourceEvent || destroyed) return;
+      const [a, b] = event.transform.rescaleX(base).domain();
+      requestWindow([+a!, +b!]);
+    })
+    .on('end', (event: D3ZoomEvent<Detail, unknown>) => {
+      if (!event.sourceEvent || destroyed) return;
+      zooming = false;
+      flush();
+      rebase();
+    });
+  detail.call(zoomer);
+
+  function rebase(): void {
+    const w = shown();
+    base.domain(w).range([0, innerW]);
+    const bounds = panBounds(extent, limits, w);
+    zoomer
+      .extent([
+        [0, 0],
+        [Math.max(1, innerW), detailH + AXIS_H],
+      ])
+      .scaleExtent(scaleExtentFor(windowWidth(w), limits))
+      .translateExtent([
+        [base(bounds[0]), -Infinity],
+        [base(bounds[1]), Infinity],
+      ]);
+    const t = zoomTransform(detail.node()!);
+    if (t.k !== 1 || t.x !== 0 || t.y !== 0) zoomer.transform(detail, zoomIdentity);
+  }
+
+  const overview = createOverview(overviewG, {
+    shown,
+    full: () => full,
+    limits: () => limits,
+    request: requestWindow,
+  });
+
+  // --- Marks: one set of delegated listeners for all of them, on the HTML root (Chromium makes an
+  // SVG element with focus listeners focusable, which would add a stray tab stop). -------------
+  let pointerHover: string | null = null;
+  let tabStop: string | null = null;
+
+  function onClick(event: MouseEvent): void {
+    const id = idOf(markOf(event.target));
+    if (id) callbacks.onSelect(id);
+  }
+  function onKeyDown(event: KeyboardEvent): void {
+    const id = idOf(markOf(event.target));
+    if (!id) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      callbacks.onSelect(id);
+    } else if (event.key === 'Escape' && view?.selectedId) {
+      callbacks.onSelect(null);
+    } else {
+      const next = neighbour(id, event.key);
+      if (next) {
+        event.preventDefault();
+        marks.get(next)?.node?.focus();
+      }
+    }
+  }
+  function onPointerOver(event: PointerEvent): void {
+    if (zooming || overview.brushing()) return;
+    const id = idOf(markOf(event.target));
+    if (id && id !== pointerHover) {
+      pointerHover = id;
+      callbacks.onHover(id);
+    }
+  }
+  function onPointerOut(event: PointerEvent): void {
+    const from = idOf(markOf(event.target));
+    if (!from || idOf(markOf(event.relatedTarget)) !== null) return;
+    pointerHover = null;
+    callbacks.onHover(null);
+  }
+  function onFocusIn(event: FocusEvent): void {
+    const id = idOf(markOf(event.target));
+    if (!id) return;
+    setTabStop(id);
+    callbacks.onHover(id);
+  }
+  function onFocusOut(event: FocusEvent): void {
+    if (idOf(markOf(event.target)) && !idOf(markOf(event.relatedTarget))) callbacks.onHover(null);
+  }
+  root.addEventListener('click', onClick);
+  root.addEventListener('keydown', onKeyDown);
+  root.addEventListener('pointerover', onPointerOver);
+  root.addEventListener('pointerout', onPointerOut);
+  root.addEventListener('focusin', onFocusIn);
+  root.addEventListener('focusout', onFocusOut);
+
+  /** Arrow keys: left/right in time order, up/down to the nearest mark of the next row, Home/End. */
+  function neighbour(id: string, key: string): string | null {
+    const vis = marks.visible();
+    const i = vis.findIndex((m) => m.e.id === id);
+    if (i < 0) return null;
+    const cur = vis[i]!;
+    switch (key) {
+      case 'ArrowRight':
+        return vis[i + 1]?.e.id ?? null;
+      case 'ArrowLeft':
+        return vis[i - 1]?.e.id ?? null;
+      case 'Home':
+        return vis[0]?.e.id ?? null;
+      case 'End':
+        return vis.at(-1)?.e.id ?? null;
+      case 'ArrowUp':
+      case 'ArrowDown': {
+        const dir = key === 'ArrowUp' ? -1 : 1;
+        // Rows in reading order: lane by lane, then row by row inside a lane.
+        const rowOf = (m: (typeof vis)[number]) => m.lane * 1024 + m.row;
+        const rows = vis.map(rowOf).filter((r) => (r - rowOf(cur)) * dir > 0);
+        if (!rows.length) return null;
+        const row = dir < 0 ? Math.max(...rows) : Math.min(...rows);
+        const mid = (cur.e.t0 + cur.e.t1) / 2;
+        let best: string | null = null;
+        let bestD = Infinity;
+        for (const m of vis) {
+          const d = Math.abs((m.e.t0 + m.e.t1) / 2 - mid);
+          if (rowOf(m) === row && d < bestD) [best, bestD] = [m.e.id, d];
+        }
+        return best;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** Roving tabindex: the selected mark when shown, else the current stop, else the first shown. */
+  function refreshTabStop(): void {
+    const sel = view?.selectedId;
+    const keep = (id: string | null | undefined) => (id ? marks.get(id)?.shown === true : false);
+    setTabStop(keep(sel) ? sel! : keep(tabStop) ? tabStop : (marks.visible()[0]?.e.id ?? null));
+  }
+  function setTabStop(id: string | null): void {
+    const node = id ? marks.get(id)?.node : null;
+    if (id === tabStop && (!node || node.getAttribute('tabindex') === '0')) return;
+    if (tabStop) marks.get(tabStop)?.node?.setAttribute('tabindex', '-1');
+    tabStop = id;
+    node?.setAttribute('tabindex', '0');
+  }
+
+  // --- Buttons ---------------------------------------------------------------------------------
+  function onZoomIn(): void {
+    if (btnIn.getAttribute('aria-disabled') !== 'true') requestWindow(zoomWindowBy(shown(), 0.5, limits), true);
+  }
+  function onZoomOut(): void {
+    if (btnOut.getAttribute('aria-disabled') !== 'true') requestWindow(zoomWindowBy(shown(), 2, limits), true);
+  }
+  function onShowAll(): void {
+    requestWindow(full, true);
+  }
+  btnIn.addEventListener('click', onZoomIn);
+  btnOut.addEventListener('click', onZoomOut);
+  btnAll.addEventListener('click', onShowAll);
+
+  // --- Drawing -------------------------------------------------------------------------------
+  function applyTexts(v: TimelineView): void {
+    for (const [b, key] of [
+      [btnIn, 'zoomIn'],
+      [btnOut, 'zoomOut'],
+    ] as const) {
+      b.setAttribute('aria-label', v.t(key));
+      b.title = v.t(key);
+    }
+    btnAll.textContent = v.t('showAll');
+    detail.attr('aria-label', v.t('detail'));
+    overviewG.attr('aria-label', v.t('overview'));
+    marks.setTexts(v.data, v.lang, v.t);
+  }
+
+  /** Sizes, lanes and the overview: on a new dataset, language or container width. */
+  function layoutFrame(): void {
+    if (!view) return;
+    const lanes = marks.lanes();
+    compact = width < COMPACT_BELOW;
+    laneMetrics = compact
+      ? { empty: 4, caption: CAPTION_H, alignTop: true }
+      : { empty: EMPTY_LANE_H, caption: 0, alignTop: false };
+    // A fixed height: one row per lane, or enough for the most stacked lane with the others empty.
+    const n = Math.max(1, lanes.length);
+    const rows = Math.min(MAX_FULL_ROWS, marks.maxRows());
+    detailH =
+      n * laneMetrics.caption + Math.max(n * LANE_H, (n - 1) * laneMetrics.empty + LANE_H + (rows - 1) * ROW_PITCH);
+    gutter = compact ? 8 : clamp(Math.round(width * 0.16), 110, 190);
+    innerW = Math.max(0, width - gutter - RIGHT);
+    const ovY = TOP + detailH + AXIS_H + GAP;
+    svg.attr('height', ovY + OV_BAND + OV_AXIS + 2);
+    if (innerW <= 0) return;
+
+    clipRect
+      .attr('x', 0)
+      .attr('y', -8)
+      .attr('width', innerW)
+      .attr('height', detailH + 16);
+    detail.attr('transform', `translate(${gutter},${TOP})`);
+    surface.attr('width', innerW).attr('height', detailH + AXIS_H);
+    stripes
+      .selectAll<SVGRectElement, Lane>('rect')
+      .data(lanes, (d) => d.trip.id)
+      .join('rect')
+      .attr('class', (d) => (d.index % 2 ? 'tl-stripe is-odd' : 'tl-stripe'))
+      .attr('x', 0)
+      .attr('width', innerW);
+    axisG.attr('transform', `translate(0,${detailH})`);
+    utcCaption.attr('x', innerW + 5).attr('y', detailH + 7);
+
+    // Trip names: a right-aligned column left of the lanes, or captions above them when narrow.
+    const labelW = compact ? innerW - 16 : gutter - 26;
+    laneLabels
+      .attr('transform', `translate(${compact ? 0 : -gutter},0)`)
+      .classed('is-compact', compact)
+      .selectAll<SVGGElement, Lane>('g')
+      .data(lanes, (d) => d.trip.id)
+      .join((enter) => {
+        const g = enter.append('g');
+        g.append('title');
+        g.append('circle').attr('r', 4);
+        g.append('text').attr('dy', '0.35em');
+        return g;
+      })
+      .call((g) => g.select('title').text((d) => d.title))
+      .call((g) =>
+        g
+          .select('circle')
+          .attr('cx', compact ? 5 : gutter - 10)
+          .attr('fill', (d) => tripColour(d.trip.order)),
+      )
+      .call((g) =>
+        g
+          .select('text')
+          .attr('x', compact ? 13 : gutter - 20)
+          .attr('text-anchor', compact ? 'start' : 'end')
+          .text((d) => fitText(d.title, labelW, compact ? CAPTION_FONT : LANE_FONT)),
+      );
+
+    overviewG.attr('transform', `translate(${gutter},${ovY})`);
+    overview.draw(view.data, innerW, view.lang);
+    layoutWindow();
+  }
+
+  /** The detail scale, axis and marks, the brush and the zoom: on every new window. */
+  function layoutWindow(): void {
+    if (!view || innerW <= 0) return;
+    const w = shown();
+    x.domain(w).range([0, innerW]);
+    const ticks = x.ticks(Math.max(2, Math.floor(innerW / 110)));
+    const level = tickLevel(tickStep(ticks, w));
+    const lang = view.lang;
+    axisG
+      .call(
+        axisBottom(x)
+          .tickValues(ticks)
+          .tickFormat((d, i) => formatTick(new Date(+d), level, lang, i === 0))
+          .tickSizeOuter(0)
+          .tickPadding(6),
+      )
+      .selectAll<SVGGElement, Date>('.tick')
+      .classed('is-major', (d) => isMajorTick(d, level));
+    grid
+      .call(
+        axisBottom(x)
+          .tickValues(ticks)
+          .tickSize(detailH)
+          .tickFormat(() => ''),
+      )
+      .call((g) => g.select('.domain').remove());
+    const boxes = marks.layout(x, w, innerW, detailH, laneMetrics);
+    // Lanes grow and shrink with what is in the window; stripes and trip names follow.
+    stripes
+      .selectAll<SVGRectElement, Lane>('rect')
+      .attr('y', (d) => boxes[d.index]!.y)
+      .attr('height', (d) => boxes[d.index]!.h);
+    laneLabels.selectAll<SVGGElement, Lane>('g').attr('transform', (d) => {
+      const b = boxes[d.index]!;
+      // A caption sits right above its lane's rows; a column name is level with the first row.
+      const y = compact ? b.y + b.inset + CAPTION_H / 2 + 1 : b.rows > 0 ? b.y + b.inset + LANE_H / 2 : b.y + b.h / 2;
+      return `translate(0,${y})`;
+    });
+    if (!zooming) rebase();
+    overview.sync(w);
+    btnIn.setAttribute('aria-disabled', String(windowWidth(w) <= limits.minWidth * 1.001));
+    btnOut.setAttribute('aria-disabled', String(windowWidth(w) >= limits.maxWidth * 0.999));
+  }
+
+  function measure(): number {
+    return root.getBoundingClientRect().width || el.clientWidth;
+  }
+  const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onResize);
+  function onResize(): void {
+    const w = measure();
+    if (destroyed || Math.abs(w - width) < 0.5) return;
+    width = w;
+    layoutFrame();
+  }
+  resizeObserver?.observe(el);
+  width = measure();
+
+  function update(next: TimelineView): void {
+    if (destroyed) return;
+    const prev = view;
+    view = next;
+    const dataChanged = !prev || prev.data !== next.data;
+    // Texts follow the language; `t` is taken to be a function of it (a new `t` per render must not
+    // turn every hover into a full redraw).
+    const textChanged = dataChanged || prev.lang !== next.lang;
+    const windowChanged = dataChanged || !sameWindow(prev.window, next.window, 0);
+    if (dataChanged) {
+      extent = datasetExtent(next.data);
+      full = extent ? padWindow(extent, 0.04) : DEFAULT_WINDOW;
+      limits = zoomLimits(extent);
+      marks.setData(next.data);
+    }
+    if (textChanged) applyTexts(next);
+    if (textChanged) layoutFrame();
+    else if (windowChanged) layoutWindow();
+    marks.setStates(next.selectedId, next.hoverId, dataChanged ? undefined : prev!);
+    if (windowChanged || prev?.selectedId !== next.selectedId) refreshTabStop();
+  }
+
+  function destroy(): void {
+    if (destroyed) return;
+    destroyed = true;
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    resizeObserver?.disconnect();
+    zoomer.on('start zoom end', null);
+    detail.on('.zoom', null);
+    overview.destroy();
+    root.removeEventListener('click', onClick);
+    root.removeEventListener('keydown', onKeyDown);
+    root.removeEventListener('pointerover', onPointerOver);
+    root.removeEventListener('pointerout', onPointerOut);
+    root.removeEventListener('focusin', onFocusIn);
+    root.removeEventListener('focusout', onFocusOut);
+    btnIn.removeEventListener('click', onZoomIn);
+    btnOut.removeEventListener('click', onZoomOut);
+    btnAll.removeEventListener('click', onShowAll);
+    root.remove();
+    view = null;
+  }
+
+  return { update, destroy };
+}
+
+function button(className: string, text: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = className;
+  b.textContent = text;
+  return b;
+}
+
+function markOf(target: EventTarget | null): SVGGElement | null {
+  return target instanceof Element ? target.closest<SVGGElement>('g.tl-mark') : null;
+}
+
+function idOf(mark: Element | null): string | null {
+  return mark?.getAttribute('data-event-id') ?? null;
+}
+
+/** The longest truncation of `text` that fits `maxWidth` px in `font`. */
+function fitText(text: string, maxWidth: number, font: string): string {
+  if (measureText(text, font) <= maxWidth) return text;
+  let n = Array.from(text).length;
+  while (n > 4 && measureText(truncateLabel(text, n), font) > maxWidth) n--;
+  return truncateLabel(text, n);
+}
