@@ -36,6 +36,13 @@ export const en = {
   legend: 'Legend',
   noPlace: 'No place on the map',
   approximate: 'approximate position',
+  reportedDistances: 'Distances reported for this trip',
+  drawnLength: 'Length of the route as drawn: {km} km (a simplified line, shorter than the track).',
+  basis_rail: 'by rail',
+  basis_road: 'by road',
+  basis_air: 'by air',
+  'basis_great-circle': 'straight line',
+  basis_unspecified: 'basis not stated',
 };
 export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
@@ -77,4 +84,11 @@ export const fr: Strings = {
   legend: 'Légende',
   noPlace: 'Sans lieu sur la carte',
   approximate: 'position approximative',
+  reportedDistances: 'Distances rapportées pour ce voyage',
+  drawnLength: 'Longueur du tracé dessiné : {km} km (une ligne simplifiée, plus courte que la voie).',
+  basis_rail: 'par le rail',
+  basis_road: 'par la route',
+  basis_air: 'par avion',
+  'basis_great-circle': 'à vol d’oiseau',
+  basis_unspecified: 'base non précisée',
 };

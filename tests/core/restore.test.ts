@@ -99,7 +99,7 @@ describe('restoreDataset on unreadable input', () => {
   });
   it('drops a place with an unknown time zone', () => {
     const input = small();
-    (input.places[0] as { timeZone: string }).timeZone = 'Mars/Olympus';
+    (input.places![0] as { timeZone: string }).timeZone = 'Mars/Olympus';
     const d = restoreDataset(input);
     expect(d.problems.find((p) => p.path === 'places[0].timeZone')?.message).toMatch(/unknown time zone/);
     expect(d.eventsById.has('e1')).toBe(false);

@@ -45,7 +45,9 @@ describe('data/kim-trips.json', () => {
     const s0Claims = d.claims.filter((c) => c.sources.includes('S0'));
     expect(s0Claims.some((c) => /1986/.test(c.text.en ?? ''))).toBe(true);
     expect(s0Claims.some((c) => c.disputes && c.disputes.length > 0)).toBe(true);
-    const arrival = d.events.find((e) => e.trip === 'kju-2023-russia' && e.sources.includes('S0') && e.place === 'khasan-station');
+    const arrival = d.events.find(
+      (e) => e.trip === 'kju-2023-russia' && e.sources.includes('S0') && e.place === 'khasan-station',
+    );
     expect(arrival && new Date(arrival.t0 + arrival.startAt.offsetMinutes * 60_000).getUTCDate()).toBe(12);
   });
 
