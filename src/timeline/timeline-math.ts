@@ -312,7 +312,7 @@ export interface LaneBox {
  * overlap) rather than the total grown, so the page never jumps while zooming.
  */
 export function laneLayout(rowsPerLane: readonly number[], total: number, m: LaneMetrics): LaneBox[] {
-  const want = rowsPerLane.map((n) => m.caption + (n > 0 ? m.row + (n - 1) * m.pitch : m.empty));
+  const want = rowsPerLane.map((n) => (n > 0 ? m.caption + m.row + (n - 1) * m.pitch : m.empty));
   const busy = rowsPerLane.filter((n) => n > 0).length;
   const sum = want.reduce((a, b) => a + b, 0);
   let heights: number[];
@@ -324,9 +324,16 @@ export function laneLayout(rowsPerLane: readonly number[], total: number, m: Lan
   } else {
     const fixed = want.reduce((a, h, i) => a + (rowsPerLane[i]! > 0 ? m.caption + m.row : h), 0);
     const extra = rowsPerLane.reduce((a, n) => a + Math.max(0, n - 1) * m.pitch, 0);
-    const k = extra > 0 ? Math.max(0, (total - fixed) / extra) : 0;
-    pitches = rowsPerLane.map(() => m.pitch * k);
-    heights = rowsPerLane.map((n, i) => (n > 0 ? m.caption + m.row + Math.max(0, n - 1) * m.pitch * k : want[i]!));
+    if (fixed > total) {
+      // Even one row per lane does not fit: every lane shrinks in proportion, rows overlap.
+      const f = total / fixed;
+      pitches = rowsPerLane.map(() => 0);
+      heights = rowsPerLane.map((n, i) => (n > 0 ? (m.caption + m.row) * f : want[i]! * f));
+    } else {
+      const k = extra > 0 ? Math.max(0, (total - fixed) / extra) : 0;
+      pitches = rowsPerLane.map(() => m.pitch * k);
+      heights = rowsPerLane.map((n, i) => (n > 0 ? m.caption + m.row + Math.max(0, n - 1) * m.pitch * k : want[i]!));
+    }
   }
   let y = 0;
   return heights.map((h, i) => {

@@ -35,10 +35,12 @@ const RIGHT = 36;
 /** Below this width, trip names become captions above their lanes instead of a left column. */
 const COMPACT_BELOW = 560;
 const CAPTION_H = 13;
-/** Height of a lane with nothing in the window (its trip name still shows). */
-const EMPTY_LANE_H = 16;
+/** Lanes with nothing in the window fold away (the overview still shows every trip). */
+const EMPTY_LANE_H = 0;
 /** The detail height grows to fit this many stacked rows in one lane; more rows are squeezed. */
-const MAX_FULL_ROWS = 10;
+const MAX_FULL_ROWS = 8;
+/** The detail height fits this many single-row lanes; more lanes are squeezed. */
+const MAX_FULL_LANES = 5;
 const LANE_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const CAPTION_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 /** Shown for an empty dataset. */
@@ -311,13 +313,14 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     const lanes = marks.lanes();
     compact = width < COMPACT_BELOW;
     laneMetrics = compact
-      ? { empty: 4, caption: CAPTION_H, alignTop: true }
+      ? { empty: EMPTY_LANE_H, caption: CAPTION_H, alignTop: true }
       : { empty: EMPTY_LANE_H, caption: 0, alignTop: false };
-    // A fixed height: one row per lane, or enough for the most stacked lane with the others empty.
-    const n = Math.max(1, lanes.length);
+    // A fixed height, so that zooming never makes the page jump: a few single-row lanes, or the most
+    // stacked lane with the others folded away. The map above gets the rest of the screen.
+    const n = Math.min(MAX_FULL_LANES, Math.max(1, lanes.length));
     const rows = Math.min(MAX_FULL_ROWS, marks.maxRows());
-    detailH =
-      n * laneMetrics.caption + Math.max(n * LANE_H, (n - 1) * laneMetrics.empty + LANE_H + (rows - 1) * ROW_PITCH);
+    const laneH = LANE_H + laneMetrics.caption;
+    detailH = Math.max(n * laneH, laneH + (rows - 1) * ROW_PITCH);
     gutter = compact ? 8 : clamp(Math.round(width * 0.16), 110, 190);
     innerW = Math.max(0, width - gutter - RIGHT);
     const ovY = TOP + detailH + AXIS_H + GAP;
@@ -407,12 +410,15 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       .selectAll<SVGRectElement, Lane>('rect')
       .attr('y', (d) => boxes[d.index]!.y)
       .attr('height', (d) => boxes[d.index]!.h);
-    laneLabels.selectAll<SVGGElement, Lane>('g').attr('transform', (d) => {
-      const b = boxes[d.index]!;
-      // A caption sits right above its lane's rows; a column name is level with the first row.
-      const y = compact ? b.y + b.inset + CAPTION_H / 2 + 1 : b.rows > 0 ? b.y + b.inset + LANE_H / 2 : b.y + b.h / 2;
-      return `translate(0,${y})`;
-    });
+    laneLabels
+      .selectAll<SVGGElement, Lane>('g')
+      .attr('transform', (d) => {
+        const b = boxes[d.index]!;
+        // A caption sits right above its lane's rows; a column name is level with the first row.
+        const y = compact ? b.y + b.inset + CAPTION_H / 2 + 1 : b.rows > 0 ? b.y + b.inset + LANE_H / 2 : b.y + b.h / 2;
+        return `translate(0,${y})`;
+      })
+      .attr('visibility', (d) => (boxes[d.index]!.rows > 0 || boxes.every((b) => b.rows === 0) ? null : 'hidden'));
     if (!zooming) rebase();
     overview.sync(w);
     btnIn.setAttribute('aria-disabled', String(windowWidth(w) <= limits.minWidth * 1.001));

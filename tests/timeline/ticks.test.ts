@@ -329,8 +329,13 @@ describe('rows and lane heights', () => {
   it('laneLayout shares the height evenly when nothing is in the window', () => {
     expect(laneLayout([0, 0], 56, m).map((b) => b.h)).toEqual([28, 28]);
   });
-  it('laneLayout adds the caption to every lane', () => {
-    const boxes = laneLayout([1, 0], 28 + 13 + 16 + 13, { ...m, caption: 13 });
-    expect(boxes.map((b) => b.h)).toEqual([41, 29]);
+  it('laneLayout adds the caption to every lane with rows', () => {
+    const boxes = laneLayout([1, 0], 28 + 13 + 16, { ...m, caption: 13 });
+    expect(boxes.map((b) => b.h)).toEqual([41, 16]);
+  });
+  it('laneLayout shrinks every lane in proportion when even single rows do not fit', () => {
+    const boxes = laneLayout([1, 1, 1, 1], 56, { ...m, empty: 0 });
+    expect(boxes.map((b) => b.h)).toEqual([14, 14, 14, 14]);
+    expect(boxes.map((b) => b.y)).toEqual([0, 14, 28, 42]);
   });
 });
