@@ -154,6 +154,89 @@ describe('the default dataset', () => {
   });
 });
 
+describe('the timeline window', () => {
+  const windowOf = (page: Page) => {
+    const q = new URL(page.url()).searchParams;
+    return [Date.parse(q.get('from')!), Date.parse(q.get('to')!)] as const;
+  };
+  const width = (w: readonly [number, number]) => w[1] - w[0];
+
+  it('zooms with the + and − buttons and resets with Show all', async () => {
+    const { page } = await openPage(browser, './');
+    await ready(page);
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeTruthy();
+    const before = windowOf(page);
+    await page.getByRole('button', { name: 'Zoom in' }).last().click();
+    await expect.poll(() => width(windowOf(page))).toBeLessThan(width(before) * 0.75);
+    const zoomed = windowOf(page);
+    await page.getByRole('button', { name: 'Zoom out' }).last().click();
+    await expect.poll(() => width(windowOf(page))).toBeGreaterThan(width(zoomed) * 1.5);
+    await page.getByRole('button', { name: 'Show all' }).click();
+    await expect.poll(async () => (await count(page))[0]).toBe(dataset.events.length);
+    await page.context().close();
+  });
+
+  it('zooms with the mouse wheel and pans by dragging the detail view', async () => {
+    const { page } = await openPage(browser, './');
+    await ready(page);
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeTruthy();
+    const before = windowOf(page);
+    const box = (await page.locator(`${TIMELINE} svg`).first().boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 30);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(() => width(windowOf(page))).toBeLessThan(width(before) * 0.9);
+    const zoomed = windowOf(page);
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + 10, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => windowOf(page)[0]).toBeGreaterThan(zoomed[0]);
+    expect(width(windowOf(page))).toBeCloseTo(width(zoomed), -5);
+    await page.context().close();
+  });
+});
+
+describe('the details of an event', () => {
+  it('give the local time at the place with its UTC offset, the place, people and sources', async () => {
+    const { page } = await openPage(browser, './?event=kju-2023-khasan-arrival');
+    await ready(page);
+    const details = page.locator('.details');
+    await expect.poll(() => details.textContent()).toContain('Khasan');
+    const text = (await details.textContent()) ?? '';
+    expect(text).toMatch(/September 12, 2023/);
+    expect(text).toMatch(/UTC\+10:00|morning/);
+    const links = await details
+      .locator('.source-list a')
+      .evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel'), a.getAttribute('target')]));
+    expect(links.length).toBeGreaterThan(0);
+    for (const [href, rel, target] of links) {
+      expect(href).toMatch(/^https?:\/\//);
+      expect(rel).toBe('noopener noreferrer');
+      expect(target).toBe('_blank');
+    }
+    await page.context().close();
+  });
+
+  it('shows an event with a clock time in local time with its offset', async () => {
+    const { page } = await openPage(browser, './?event=kju-2023-pyongyang-arrival');
+    await ready(page);
+    await expect.poll(() => page.locator('.details').textContent()).toMatch(/21:00 \(UTC\+09:00\)/);
+    await page.context().close();
+  });
+});
+
+describe('the language', () => {
+  it('switches to French from the menu and writes lang=fr', async () => {
+    const { page } = await openPage(browser, './');
+    await ready(page);
+    await page.selectOption('.lang-switch select', 'fr');
+    await page.waitForSelector('[role=region][aria-label="Carte"]');
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('fr');
+    expect(await page.textContent('h1')).toMatch(/Les trains de Kim Jong-un/);
+    await page.context().close();
+  });
+});
+
 describe('a file with broken records (data=)', () => {
   it('shows what was dropped and still draws the valid events', async () => {
     const { page, consoleErrors } = await openPage(browser, './?data=fixtures/broken-records.json');

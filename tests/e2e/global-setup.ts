@@ -22,11 +22,13 @@ function serveFixtures(): Plugin {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(`${root}dist/index.html`))
-    throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests');
+  // ITINERA_DIST serves another build folder (e.g. `vite build --outDir /tmp/x`), dist/ by default.
+  const outDir = process.env.ITINERA_DIST ?? `${root}dist`;
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir} is missing: run \`npm run build\` first`);
   const server = await preview({
     root,
     configFile: false,
+    build: { outDir },
     plugins: [serveFixtures()],
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
     logLevel: 'warn',
