@@ -121,7 +121,7 @@ describe(`${VECTORS.length} XSS vectors in every text field`, () => {
     expect(await page.locator('img[onerror], svg[onload], iframe[srcdoc], object, embed, marquee').count()).toBe(0);
     // Every link in the page is http(s) (or mailto), and external ones carry rel=noopener noreferrer.
     const hrefs = await page.$$eval('a[href]', (as) =>
-      as.map((a) => [a.getAttribute('href')!, a.getAttribute('rel') ?? '']),
+      as.map((a) => [a.getAttribute('href') ?? '', a.getAttribute('rel') ?? ''] as const),
     );
     for (const [href, rel] of hrefs) {
       expect(href).toMatch(/^(https?:|mailto:|\?|#|\.\/)/i);
