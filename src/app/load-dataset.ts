@@ -1,45 +1,161 @@
-// Where the dataset comes from: the bundled default, or `?data=<same-origin URL>`.
+// Where the dataset comes from: the bundled default, `?data=<url>` (this site or https only, no
+// credentials, a size cap enforced while streaming, a timeout, redirects re-checked), or a local file
+// (picker or drop). Every path ends in loadText, in a worker for big files. Never throws.
 import defaultDataUrl from '../../data/kim-trips.json?url';
-import { emptyDataset, loadDatasetText } from '../core/restore';
+import { loadText, type LoadOptions } from '../core/import/load-text';
+import { emptyDataset } from '../core/restore';
 import type { Dataset } from '../core/types';
 
 export const DEFAULT_DATA_URL = defaultDataUrl;
-const TIMEOUT_MS = 20_000;
-const MAX_BYTES = 20 * 1024 * 1024;
+export const TIMEOUT_MS = 20_000;
+export const MAX_BYTES = 20 * 1024 * 1024;
+/** Texts longer than this are parsed in a worker so the page stays responsive. */
+const WORKER_THRESHOLD = 512 * 1024;
 
-/** Resolve `data=`; only the page's own origin is allowed for now. Returns an error message otherwise. */
+export interface Progress {
+  phase: 'download' | 'parse';
+  loaded?: number;
+  total?: number;
+}
+export type OnProgress = (p: Progress) => void;
+
+const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+function fatal(message: string): Dataset {
+  return emptyDataset([{ path: '(file)', message, level: 'fatal' }]);
+}
+
+/** Why a URL may not be loaded, or null when it may: this site's own files, or https. */
+export function refusal(url: URL, pageHref: string): string | null {
+  if (url.origin === new URL(pageHref).origin) return null;
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:')
+    return `only files from this site or https:// addresses can be loaded (${url.origin} is not secure)`;
+  return `only files from this site or https:// addresses can be loaded (${url.protocol} addresses are not allowed)`;
+}
+
+/** Resolve `data=` against the page; returns a message when it is not a URL or not allowed. */
 export function resolveDataUrl(param: string | null, pageHref: string): URL | string {
   if (!param) return new URL(DEFAULT_DATA_URL, pageHref);
   let url: URL;
   try {
     url = new URL(param, pageHref);
   } catch {
-    return `"${param}" is not a URL`;
+    return `"${param.slice(0, 200)}" is not a URL`;
   }
-  if (url.origin !== new URL(pageHref).origin)
-    return `only files from this site can be loaded (${url.origin} is another origin)`;
-  return url;
+  if (url.username || url.password) return 'addresses with a user name or password are not allowed';
+  return refusal(url, pageHref) ?? url;
 }
 
-/** Fetch and restore a dataset. Never throws: failures come back as a dataset with a fatal problem. */
-export async function fetchDataset(param: string | null, pageHref: string): Promise<Dataset> {
+/** Read a byte stream to the end, or stop as soon as it passes `max` bytes. */
+export async function readCapped(
+  body: ReadableStream<Uint8Array>,
+  max: number,
+  onChunk?: (loaded: number) => void,
+): Promise<Uint8Array | null> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.byteLength;
+    if (loaded > max) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+    onChunk?.(loaded);
+  }
+  const out = new Uint8Array(loaded);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+const nameOf = (url: URL) => decodeURIComponent(url.pathname.split('/').pop() || url.hostname);
+
+/** Fetch and restore a dataset. Failures come back as a dataset with a fatal problem. */
+export async function fetchDataset(
+  param: string | null,
+  pageHref: string,
+  onProgress?: OnProgress,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = TIMEOUT_MS,
+): Promise<Dataset> {
   const url = resolveDataUrl(param, pageHref);
-  const fatal = (message: string) => emptyDataset([{ path: '(file)', message, level: 'fatal' }]);
   if (typeof url === 'string') return fatal(url);
+  const label = url.origin === new URL(pageHref).origin ? url.pathname : url.href;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const res = await fetch(url, { credentials: 'omit', signal: controller.signal });
-    if (!res.ok) return fatal(`${url.pathname}: the server answered ${res.status} ${res.statusText}`.trim());
-    const text = await res.text();
-    if (text.length > MAX_BYTES) return fatal(`${url.pathname} is larger than ${MAX_BYTES / 1024 / 1024} MB`);
-    return loadDatasetText(text);
+    const res = await fetchImpl(url, { credentials: 'omit', redirect: 'follow', signal: controller.signal });
+    // The bundled default may be a data: URL (single-file build): only a user-given address is re-checked.
+    if (res.url && param) {
+      const final = new URL(res.url);
+      const refused = refusal(final, pageHref);
+      if (refused) return fatal(`${label} redirected to ${final.href}: ${refused}`);
+    }
+    if (!res.ok) return fatal(`${label}: the server answered ${res.status} ${res.statusText}`.trim());
+    const declared = Number(res.headers.get('content-length'));
+    if (declared > MAX_BYTES) return fatal(`${label} is larger than ${MB(MAX_BYTES)} (${MB(declared)})`);
+    const total = declared > 0 ? declared : undefined;
+    const bytes = res.body
+      ? await readCapped(res.body, MAX_BYTES, (loaded) => onProgress?.({ phase: 'download', loaded, total }))
+      : new Uint8Array(await res.arrayBuffer());
+    if (!bytes || bytes.byteLength > MAX_BYTES) return fatal(`${label} is larger than ${MB(MAX_BYTES)}`);
+    clearTimeout(timer);
+    return await parseText(new TextDecoder().decode(bytes), { name: nameOf(url) }, onProgress);
   } catch (err) {
-    const aborted = err instanceof DOMException && err.name === 'AbortError';
+    const aborted = controller.signal.aborted || (err instanceof DOMException && err.name === 'AbortError');
     return fatal(
-      aborted ? `${url.pathname} took longer than ${TIMEOUT_MS / 1000} s to load` : `${url.pathname}: ${String(err)}`,
+      aborted
+        ? `${label} took longer than ${timeoutMs / 1000} s to load`
+        : `${label} could not be loaded (${err instanceof Error ? err.message : String(err)}; a server elsewhere must allow it with CORS)`,
     );
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Read a local file (picker or drop) and restore it. */
+export async function openFile(file: File, onProgress?: OnProgress): Promise<Dataset> {
+  if (file.size > MAX_BYTES) return fatal(`${file.name} is larger than ${MB(MAX_BYTES)} (${MB(file.size)})`);
+  try {
+    const bytes = await readCapped(file.stream(), MAX_BYTES, (loaded) =>
+      onProgress?.({ phase: 'download', loaded, total: file.size }),
+    );
+    if (!bytes) return fatal(`${file.name} is larger than ${MB(MAX_BYTES)}`);
+    return await parseText(new TextDecoder().decode(bytes), { name: file.name }, onProgress);
+  } catch (err) {
+    return fatal(`${file.name} could not be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+/** Parse and restore, in a worker when the text is big and workers are available. */
+export async function parseText(text: string, options: LoadOptions, onProgress?: OnProgress): Promise<Dataset> {
+  onProgress?.({ phase: 'parse' });
+  if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return loadText(text, options).dataset;
+  try {
+    return await new Promise<Dataset>((resolve, reject) => {
+      const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+      const done = () => worker.terminate();
+      worker.onmessage = (e: MessageEvent<Dataset>) => {
+        done();
+        resolve(e.data);
+      };
+      worker.onerror = (e) => {
+        done();
+        e.preventDefault();
+        reject(new Error(e.message || 'the parse worker failed'));
+      };
+      worker.postMessage({ text, options });
+    });
+  } catch {
+    // A worker that cannot start (blocked by the host, say) must not stop the file from loading.
+    return loadText(text, options).dataset;
   }
 }

@@ -32,7 +32,8 @@ export function joinPath(base: string, path: readonly PropertyKey[]): string {
 function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : typeof v === 'string' ? `"${v}"` : `${typeof v} ${String(v)}`;
+  if (typeof v === 'string') return v.length > 60 ? `"${v.slice(0, 57)}…" (${v.length} characters)` : `"${v}"`;
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -135,12 +136,8 @@ export function restoreDataset(input: unknown): Dataset {
       const path = `${name}[${i}]`;
       const result = COLLECTIONS[name].safeParse(item);
       if (!result.success) {
-        const first = result.error.issues[0]!;
-        const more = result.error.issues.length - 1;
-        drop(
-          joinPath(path, first.path),
-          describeIssue(first, item) + (more > 0 ? ` (and ${more} more problem(s))` : ''),
-        );
+        // Every problem of the record, so an author can fix them all at once.
+        for (const issue of result.error.issues) drop(joinPath(path, issue.path), describeIssue(issue, item));
         return;
       }
       const rid = result.data.id;

@@ -45,6 +45,9 @@ export interface Problem {
   message: string;
   /** `dropped`: the record was left out; `fatal`: nothing could be loaded. */
   level: 'dropped' | 'fatal' | 'warning';
+  /** Where in the file (1-based), when known. */
+  line?: number;
+  column?: number;
 }
 
 export interface Dataset {

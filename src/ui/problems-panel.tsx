@@ -26,7 +26,11 @@ export function ProblemsPanel({ data, t }: { data: Dataset; t: Translate }) {
       <ul className="problems-list">
         {data.problems.slice(0, SHOWN).map((p, i) => (
           <li key={i}>
-            <code>{p.path}</code>: {p.message}
+            <code>{p.path}</code>
+            {p.line !== undefined && (
+              <span className="problem-where"> ({t('lineColumn', { line: p.line, column: p.column ?? 1 })})</span>
+            )}
+            : {p.message}
           </li>
         ))}
         {data.problems.length > SHOWN && <li>… {data.problems.length - SHOWN} more</li>}

@@ -1,0 +1,85 @@
+// Export the dataset, or the events of the current time window, as Itinera JSON, GeoJSON or CSV.
+import { useState } from 'react';
+import { toItineraJson } from '../core/export/dataset-to-raw';
+import { toCsv } from '../core/export/to-csv';
+import { toGeoJson } from '../core/export/to-geojson';
+import { isoDay } from '../core/dates';
+import { eventsInWindow, type TimeWindow } from '../core/selectors';
+import type { Dataset } from '../core/types';
+import type { Translate } from '../i18n/i18n';
+
+interface Props {
+  data: Dataset;
+  window: TimeWindow | null;
+  lang: 'en' | 'fr';
+  t: Translate;
+}
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function DataMenu({ data, window, lang, t }: Props) {
+  const [scope, setScope] = useState<'all' | 'window'>('all');
+  const w = scope === 'window' ? window : null;
+  const base = `${data.meta.id}${w ? `_${isoDay(w[0])}_${isoDay(w[1])}` : ''}`;
+  const inWindow = eventsInWindow(data.events, window).length;
+  const formats = [
+    {
+      key: 'json',
+      label: t('exportJson'),
+      run: () => download(`${base}.itinera.json`, 'application/json', toItineraJson(data, w)),
+    },
+    {
+      key: 'geojson',
+      label: t('exportGeoJson'),
+      run: () =>
+        download(`${base}.geojson`, 'application/geo+json', `${JSON.stringify(toGeoJson(data, w, lang), null, 2)}\n`),
+    },
+    {
+      key: 'csv',
+      label: t('exportCsv'),
+      run: () => download(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(data, w, lang)),
+    },
+  ];
+  return (
+    <details className="data-menu">
+      <summary>{t('exportMenu')}</summary>
+      <div className="data-menu-panel">
+        <fieldset>
+          <legend>{t('exportWhich')}</legend>
+          <label>
+            <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+            {t('exportAll', { n: data.events.length })}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="export-scope"
+              checked={scope === 'window'}
+              disabled={!window}
+              onChange={() => setScope('window')}
+            />
+            {t('exportWindow', { n: inWindow })}
+          </label>
+        </fieldset>
+        <ul>
+          {formats.map((f) => (
+            <li key={f.key}>
+              <button type="button" data-export={f.key} onClick={f.run}>
+                {f.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
+  );
+}
