@@ -1,9 +1,19 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { itineraHostScript, itineraOembed, itineraStandalone } from './scripts/embed-build.js';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Embedding: dist/embed.js (host script), dist/standalone.html (for sandboxed frames), dist/oembed/*.json.
+    itineraHostScript(),
+    itineraStandalone(),
+    itineraOembed({
+      datasets: [{ name: 'kim-trips', file: 'data/kim-trips.json', query: '' }],
+      publicUrl: process.env.ITINERA_PUBLIC_URL,
+    }),
+  ],
   // Relative asset URLs so the build works from any folder of a static host.
   base: './',
   build: {
