@@ -27,3 +27,5 @@ export const LEG_STROKES: Record<Mode, readonly Stroke[]> = {
 
 /** Opacity of legs outside the time window: still there for context, clearly in the background. */
 export const FADED_OPACITY = 0.15;
+/** Opacity of legs left out of a comparison: nearly gone, and no longer clickable. */
+export const HIDDEN_OPACITY = 0.04;

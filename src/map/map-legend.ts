@@ -1,8 +1,10 @@
 // The legend: one line sample per mode of travel present in the data, drawn with the same strokes as
 // the legs (in a neutral colour, since colour stands for the trip), plus the approximate-position ring.
 import { MODES, type Mode } from '../core/schema';
+import { borderCrossings } from '../core/route';
 import type { Dataset } from '../core/types';
 import type { Translate } from '../i18n/i18n';
+import { arrowHtml, borderHtml, moverHtml } from './journey-icons';
 import { LEG_STROKES } from './leg-style';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -11,20 +13,31 @@ const SAMPLE_COLOUR = '#4a4a4a';
 export interface LegendContent {
   modes: Mode[];
   approximate: boolean;
+  /** Routes carry arrows in the direction of travel. */
+  direction: boolean;
+  border: boolean;
+  /** Playback can move a traveller along the legs. */
+  mover: boolean;
 }
 
 /** What the legend needs to list for a dataset: modes in the canonical order, approximate places. */
 export function legendContent(data: Dataset): LegendContent {
   const present = new Set(data.legs.map((l) => l.mode));
   const approximate = data.events.some((e) => e.place !== undefined && data.places.get(e.place)?.approximate === true);
-  return { modes: MODES.filter((m) => present.has(m)), approximate };
+  return {
+    modes: MODES.filter((m) => present.has(m)),
+    approximate,
+    direction: data.legs.length > 0,
+    border: borderCrossings(data).length > 0,
+    mover: data.legs.length > 0,
+  };
 }
 
 /** Fills `root` (the control's container) with the legend, replacing what was there. Collapsible. */
 export function renderLegend(root: HTMLElement, content: LegendContent, t: Translate): void {
   const open = root.querySelector('details')?.open ?? true;
   root.replaceChildren();
-  root.hidden = content.modes.length === 0 && !content.approximate;
+  root.hidden = content.modes.length === 0 && !content.approximate && !content.border;
 
   const details = document.createElement('details');
   details.open = open;
@@ -59,6 +72,19 @@ export function renderLegend(root: HTMLElement, content: LegendContent, t: Trans
     ring.setAttribute('aria-hidden', 'true');
     list.append(item(ring, t('approximate'), 'approximate'));
   }
+  // Samples of the journey overlays: the same markup the map draws, in the neutral colour.
+  const sample = (html: string, cls: string) => {
+    const span = document.createElement('span');
+    span.className = `itinera-legend__sample ${cls}`;
+    span.setAttribute('aria-hidden', 'true');
+    span.innerHTML = html;
+    return span;
+  };
+  if (content.direction)
+    list.append(item(sample(arrowHtml(SAMPLE_COLOUR, 0), 'is-arrow'), t('legendDirection'), 'direction'));
+  if (content.border) list.append(item(sample(borderHtml(), 'is-border'), t('legendBorder'), 'border'));
+  if (content.mover)
+    list.append(item(sample(moverHtml('train', SAMPLE_COLOUR), 'itinera-mover'), t('legendMover'), 'mover'));
   details.append(title, list);
   root.append(details);
 }

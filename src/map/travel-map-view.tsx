@@ -11,22 +11,31 @@ export interface TravelMapProps {
   view: MapView;
   onSelect(id: string | null): void;
   onHover(id: string | null): void;
+  onSelectLeg?(id: string | null): void;
   /** Remote raster tiles over the offline basemap; off (null) by default. */
   tileUrl?: string | null;
   tileAttribution?: string;
   className?: string;
 }
 
-export function TravelMap({ view, onSelect, onHover, tileUrl = null, tileAttribution, className }: TravelMapProps) {
+export function TravelMap({
+  view,
+  onSelect,
+  onHover,
+  onSelectLeg,
+  tileUrl = null,
+  tileAttribution,
+  className,
+}: TravelMapProps) {
   // The region is React's; the inner div is Leaflet's, so React never rewrites the classes Leaflet adds.
   const canvasRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<TravelMapHandle | null>(null);
-  const callbacksRef = useRef<MapCallbacks>({ onSelect, onHover });
+  const callbacksRef = useRef<MapCallbacks>({ onSelect, onHover, onSelectLeg });
   const viewRef = useRef(view);
-  const { data, window: timeWindow, selectedId, hoverId, lang, t } = view;
+  const { data, window: timeWindow, selectedId, hoverId, lang, t, compare, movers, follow, legId } = view;
 
   useEffect(function keepLatestProps() {
-    callbacksRef.current = { onSelect, onHover };
+    callbacksRef.current = { onSelect, onHover, onSelectLeg };
     viewRef.current = view;
   });
 
@@ -35,6 +44,7 @@ export function TravelMap({ view, onSelect, onHover, tileUrl = null, tileAttribu
       const callbacks: MapCallbacks = {
         onSelect: (id) => callbacksRef.current.onSelect(id),
         onHover: (id) => callbacksRef.current.onHover(id),
+        onSelectLeg: (id) => callbacksRef.current.onSelectLeg?.(id),
       };
       const handle = createTravelMap(canvasRef.current!, callbacks, { basemapUrl, tileUrl, tileAttribution });
       handle.update(viewRef.current);
@@ -50,9 +60,20 @@ export function TravelMap({ view, onSelect, onHover, tileUrl = null, tileAttribu
 
   useEffect(
     function updateMap() {
-      handleRef.current?.update({ data, window: timeWindow, selectedId, hoverId, lang, t });
+      handleRef.current?.update({
+        data,
+        window: timeWindow,
+        selectedId,
+        hoverId,
+        lang,
+        t,
+        compare,
+        movers,
+        follow,
+        legId,
+      });
     },
-    [data, timeWindow, selectedId, hoverId, lang, t],
+    [data, timeWindow, selectedId, hoverId, lang, t, compare, movers, follow, legId],
   );
 
   return (

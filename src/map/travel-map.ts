@@ -10,9 +10,10 @@ import { tripColour } from '../core/palette';
 import type { Dataset, Leg, TravelEvent } from '../core/types';
 import { formatShortDate, localName } from '../i18n/i18n';
 import { fanLayout, type FanPoint } from './fan-layout';
-import { FADED_OPACITY, LEG_STROKES, type Stroke } from './leg-style';
+import { createJourneyLayer } from './journey-layer';
+import { FADED_OPACITY, HIDDEN_OPACITY } from './leg-style';
 import { legendContent, renderLegend, type LegendContent } from './map-legend';
-import type { MapCallbacks, MapOptions, MapView, TravelMapHandle } from './map-types';
+import type { MapCallbacks, MapOptions, MapView, Mover, TravelMapHandle } from './map-types';
 import { escapeHtml, MARKER_SIZE, MARKER_SPACING, markerHtml } from './marker-icon';
 
 /** Before the data arrives: the Korean peninsula and the Russian Far East. */
@@ -52,13 +53,6 @@ interface MarkerRec {
   dy: number;
 }
 
-interface LegRec {
-  leg: Leg;
-  lines: L.Polyline[];
-  strokes: readonly Stroke[];
-  faded: boolean;
-}
-
 interface Options {
   basemapUrl: string;
   tileUrl: string | null;
@@ -79,6 +73,10 @@ function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+function sameList(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  return a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
 function sameWindow(a: TimeWindow | null, b: TimeWindow | null): boolean {
   return a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1]);
 }
@@ -90,6 +88,9 @@ function labelSide(dx: number, dy: number): LabelSide {
   if (Math.abs(dx) > Math.abs(dy)) return dx > 0 ? 'right' : 'left';
   return dy > 0 ? 'bottom' : 'top';
 }
+
+/** While following, the map pans when a moving marker leaves this inner part of the view. */
+const FOLLOW_INNER = -0.25;
 
 function legSpan(leg: Leg): { t0: number; t1: number } {
   return { t0: leg.startAt.ms, t1: Math.max(leg.endAt.endMs, leg.startAt.endMs) };
@@ -144,19 +145,22 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   if (opts.tileUrl)
     L.tileLayer(opts.tileUrl, { attribution: opts.tileAttribution, maxZoom: MAX_ZOOM_TILES }).addTo(map);
 
-  const legsLayer = L.layerGroup().addTo(map);
+  const journeys = createJourneyLayer(map, legRenderer, (id) => callbacks.onSelectLeg?.(id));
   const leadersLayer = L.layerGroup().addTo(map);
   const markersLayer = L.featureGroup().addTo(map);
 
   // State of what is drawn, for diffing.
   let data: Dataset | null = null;
-  let legend: LegendContent = { modes: [], approximate: false };
+  let legend: LegendContent = { modes: [], approximate: false, direction: false, border: false, mover: false };
   let lang: MapView['lang'] | null = null;
   let win: TimeWindow | null = null;
   let selectedId: string | null = null;
   let hoverId: string | null = null;
   let markers = new Map<string, MarkerRec>();
-  let legs: LegRec[] = [];
+  let compare: ReadonlySet<string> | null = null;
+  let movers: readonly Mover[] = [];
+  let follow = false;
+  let legId: string | null = null;
   let pendingFit = false;
   /** True from a fit until the user moves the map: while true, a resize fits again. */
   let autoFit = false;
@@ -277,29 +281,9 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   function build(d: Dataset) {
     data = d;
     markersLayer.clearLayers();
-    legsLayer.clearLayers();
     leadersLayer.clearLayers();
     markers = new Map();
-    legs = [];
-
-    for (const leg of d.legs) {
-      const colour = tripColour(d.tripsById.get(leg.trip)?.order ?? 0);
-      const strokes = LEG_STROKES[leg.mode];
-      const lines = strokes.map((s) =>
-        L.polyline(leg.geometry, {
-          renderer: legRenderer,
-          interactive: false,
-          className: `itinera-leg itinera-leg--${leg.mode}`,
-          color: s.color === 'trip' ? colour : s.color,
-          weight: s.weight,
-          opacity: s.opacity,
-          lineCap: s.lineCap ?? 'butt',
-          lineJoin: 'round',
-          ...(s.dashArray ? { dashArray: s.dashArray } : {}),
-        }).addTo(legsLayer),
-      );
-      legs.push({ leg, lines, strokes, faded: false });
-    }
+    journeys.build(d);
 
     // In time order, so the tab order through the markers follows the story.
     for (const e of d.events) {
@@ -343,6 +327,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       rec.label.textContent = `${title} · ${date}`;
     }
     renderLegend(legendEl, legend, t);
+    journeys.relabel(view.data, view.lang, t);
     const container = zoomControl.getContainer();
     for (const [cls, key] of [
       ['.leaflet-control-zoom-in', 'zoomIn'],
@@ -361,7 +346,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   function applyWindow(): boolean {
     let changed = false;
     for (const rec of markers.values()) {
-      const visible = inWindow(rec.event, win);
+      // A comparison shows its two trips whole, whatever the window.
+      const visible = compare ? compare.has(rec.event.trip) : inWindow(rec.event, win);
       if (visible === rec.visible) continue;
       rec.visible = visible;
       rec.el.classList.toggle('is-out', !visible);
@@ -370,15 +356,9 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       rec.el.tabIndex = visible ? 0 : -1;
       changed = true;
     }
-    for (const rec of legs) {
-      const faded = !inWindow(legSpan(rec.leg), win);
-      if (faded === rec.faded) continue;
-      rec.faded = faded;
-      rec.lines.forEach((line, i) => {
-        line.setStyle({ opacity: faded ? FADED_OPACITY : rec.strokes[i]!.opacity });
-        if (!faded) line.bringToFront();
-      });
-    }
+    journeys.setLevels((leg) =>
+      compare ? (compare.has(leg.trip) ? 1 : HIDDEN_OPACITY) : inWindow(legSpan(leg), win) ? 1 : FADED_OPACITY,
+    );
     return changed;
   }
 
@@ -431,7 +411,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   function placesBounds(inWindowOnly: boolean): L.LatLngBounds {
     const bounds = L.latLngBounds([]);
     for (const rec of markers.values()) if (!inWindowOnly || rec.visible) bounds.extend(rec.latlng);
-    for (const rec of legs) if (!inWindowOnly || !rec.faded) for (const p of rec.leg.geometry) bounds.extend(p);
+    for (const rec of journeys.legs())
+      if (!inWindowOnly || rec.level === 1) for (const p of rec.leg.geometry) bounds.extend(p);
     return bounds;
   }
 
@@ -509,9 +490,26 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     lang = view.lang;
 
     let relayout = fresh;
-    if (fresh || !sameWindow(view.window, win)) {
+    const nextCompare = view.compare && view.compare.length ? view.compare : null;
+    const compareChanged = !sameList(nextCompare, compare ? [...compare] : null);
+    if (compareChanged) {
+      compare = nextCompare ? new Set(nextCompare) : null;
+      pendingFit = true;
+    }
+    if (fresh || compareChanged || !sameWindow(view.window, win)) {
       win = view.window;
       relayout = applyWindow() || relayout;
+    }
+    if (fresh || (view.legId ?? null) !== legId) {
+      legId = view.legId ?? null;
+      journeys.selectLeg(legId);
+    }
+    follow = view.follow ?? false;
+    const nextMovers = view.movers ?? [];
+    if (fresh || nextMovers !== movers) {
+      movers = nextMovers;
+      journeys.setMovers(movers, view.data);
+      if (follow) keepMoversInView();
     }
 
     const selectionChanged = view.selectedId !== selectedId;
@@ -529,9 +527,21 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     if (selectionChanged && selectedId !== null) reveal(selectedId);
   }
 
+  /** Pans (without animation, it runs every frame) when a moving marker leaves the middle of the view. */
+  function keepMoversInView() {
+    const size = map.getSize();
+    const pts = journeys.moverLatLngs();
+    if (!pts.length || size.x === 0 || size.y === 0) return;
+    const inner = map.getBounds().pad(FOLLOW_INNER);
+    if (pts.every((p) => inner.contains(p))) return;
+    const target = pts.length === 1 ? pts[0]! : L.latLngBounds(pts).getCenter();
+    moveMap(() => map.panTo(target, { animate: false }));
+  }
+
   function destroy() {
     if (destroyed) return;
     destroyed = true;
+    journeys.destroy();
     abort.abort();
     resizeObserver?.disconnect();
     el.removeEventListener('focusin', onFocusIn);
@@ -549,7 +559,6 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     if (saved.tabindex === null) el.removeAttribute('tabindex');
     else el.setAttribute('tabindex', saved.tabindex);
     markers = new Map();
-    legs = [];
     data = null;
   }
 

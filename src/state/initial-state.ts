@@ -3,7 +3,7 @@ import { parsePartialDate } from '../core/dates';
 import { initialWindow, windowShowing, type TimeWindow } from '../core/selectors';
 import type { Dataset } from '../core/types';
 import type { UrlState } from './url-state';
-import type { UiLang, ViewState } from './view-state';
+import { PLAYBACK_DEFAULTS, type UiLang, type ViewState } from './view-state';
 
 export function browserLang(languages: readonly string[]): UiLang {
   for (const l of languages) {
@@ -29,5 +29,19 @@ export function initialState(data: Dataset, url: UrlState, fallbackLang: UiLang)
       ? [url.from, url.to]
       : initialWindow(data, defaultWindow(data));
   if (event) window = windowShowing(window, event);
-  return { selectedId: event ? event.id : null, hoverId: null, window, lang: url.lang ?? fallbackLang };
+  const compare =
+    url.compare && url.compare.every((id) => data.tripsById.has(id)) ? ([...url.compare] as [string, string]) : null;
+  const t = url.t;
+  // A shared moment is shown: the window moves to hold the playhead when it does not already.
+  if (t !== null && window && !compare && (t < window[0] || t > window[1]))
+    window = windowShowing(window, { t0: t, t1: t });
+  return {
+    ...PLAYBACK_DEFAULTS,
+    selectedId: event ? event.id : null,
+    hoverId: null,
+    window,
+    lang: url.lang ?? fallbackLang,
+    t,
+    compare,
+  };
 }

@@ -8,6 +8,18 @@ export interface UrlState {
   to: number | null;
   lang: UiLang | null;
   data: string | null;
+  /** The playhead, `t=<ISO time>`. */
+  t: number | null;
+  /** `compare=<tripA>,<tripB>`, as written (checked against the dataset later). */
+  compare: [string, string] | null;
+}
+
+/** The fields writeUrl reads; the playback ones may be left out. */
+export type UrlWritable = Pick<ViewState, 'selectedId' | 'window' | 'lang'> & Partial<ViewState>;
+
+function readPair(text: string | null): [string, string] | null {
+  const ids = (text ?? '').split(',').map((s) => s.trim());
+  return ids.length === 2 && ids[0] && ids[1] && ids[0] !== ids[1] ? [ids[0], ids[1]] : null;
 }
 
 const instant = (text: string | null, end: boolean): number | null => {
@@ -27,11 +39,13 @@ export function readUrl(search: string): UrlState {
     to: instant(q.get('to'), true),
     lang: (UI_LANGS as readonly string[]).includes(lang ?? '') ? (lang as UiLang) : null,
     data: q.get('data') || null,
+    t: instant(q.get('t'), false),
+    compare: readPair(q.get('compare')),
   };
 }
 
 /** Write the view state into a query string, keeping parameters this module does not own. */
-export function writeUrl(search: string, state: ViewState, defaults: { lang: UiLang }): string {
+export function writeUrl(search: string, state: UrlWritable, defaults: { lang: UiLang }): string {
   const q = new URLSearchParams(search);
   const set = (key: string, value: string | null) => (value === null ? q.delete(key) : q.set(key, value));
   set('event', state.selectedId);
@@ -39,6 +53,8 @@ export function writeUrl(search: string, state: ViewState, defaults: { lang: UiL
   // `to` is always written with a time: a bare day would be read back as the end of that day.
   set('to', state.window ? isoUrlTime(state.window[1], true) : null);
   set('lang', state.lang === defaults.lang ? null : state.lang);
+  if (state.t !== undefined) set('t', state.t === null ? null : isoUrlTime(Math.round(state.t), true));
+  if (state.compare !== undefined) set('compare', state.compare ? state.compare.join(',') : null);
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -12,6 +12,10 @@ export interface TimelineView {
   hoverId: string | null;
   lang: Lang;
   t: Translate;
+  /** The playhead, ms (for a comparison, on the first trip's clock); null or absent hides it. */
+  playhead?: number | null;
+  /** Two trip ids: lanes aligned by day since departure replace the detail view. */
+  compare?: readonly [string, string] | null;
 }
 
 export interface TimelineCallbacks {

@@ -8,6 +8,7 @@ import { select } from 'd3-selection';
 import { zoom as d3Zoom, zoomIdentity, zoomTransform, type D3ZoomEvent } from 'd3-zoom';
 import { tripColour } from '../core/palette';
 import { datasetExtent, type TimeWindow } from '../core/selectors';
+import { createCompareLanes } from './timeline-compare';
 import { createMarkLayer, LANE_H, measureText, ROW_PITCH, type Lane } from './timeline-marks';
 import { createOverview, OV_AXIS, OV_BAND } from './timeline-overview';
 import {
@@ -77,7 +78,9 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   const btnAll = button('tl-btn tl-show-all', '');
   toolbar.append(btnOut, btnIn, btnAll);
   const svgNode = document.createElementNS(SVG_NS, 'svg');
-  root.append(toolbar, svgNode);
+  const cmp = createCompareLanes();
+  cmp.node.style.display = 'none';
+  root.append(toolbar, svgNode, cmp.node);
   el.append(root);
 
   // A group, not the default image role, whose children would be presentational.
@@ -91,6 +94,13 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   const axisG = detail.append('g').attr('class', 'tl-axis').attr('aria-hidden', 'true');
   const utcCaption = detail.append('text').attr('class', 'tl-utc').attr('aria-hidden', 'true').text('UTC');
   const lanesG = detail.append('g').attr('class', 'tl-lanes').attr('clip-path', `url(#${uid}-clip)`);
+  const playheadG = detail
+    .append('g')
+    .attr('class', 'tl-playhead')
+    .attr('aria-hidden', 'true')
+    .style('display', 'none');
+  const playheadLine = playheadG.append('line').attr('y1', -4);
+  playheadG.append('path').attr('d', 'M-5,-6 L5,-6 L0,0 Z');
   const overviewG = svg.append('g').attr('class', 'tl-overview').attr('role', 'group');
   const lanesNode = lanesG.node()!;
   const marks = createMarkLayer(lanesNode);
@@ -334,6 +344,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       .attr('height', detailH + 16);
     detail.attr('transform', `translate(${gutter},${TOP})`);
     surface.attr('width', innerW).attr('height', detailH + AXIS_H);
+    playheadLine.attr('y2', detailH);
     stripes
       .selectAll<SVGRectElement, Lane>('rect')
       .data(lanes, (d) => d.trip.id)
@@ -425,6 +436,40 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     btnOut.setAttribute('aria-disabled', String(windowWidth(w) >= limits.maxWidth * 0.999));
   }
 
+  /** The playhead: a line across the lanes at `t`; hidden outside the window. Cheap: runs per frame. */
+  let playheadX: number | null = null;
+  function placePlayhead(): void {
+    const t = view?.playhead ?? null;
+    const w = shown();
+    const px = t === null || innerW <= 0 || t < w[0] || t > w[1] ? null : Math.round(x(t) * 10) / 10;
+    if (px === playheadX) return;
+    playheadX = px;
+    if (px === null) playheadG.style('display', 'none');
+    else playheadG.style('display', null).attr('transform', `translate(${px},0)`);
+  }
+
+  /** Shows the compare lanes instead of the detail and overview when a comparison is on. */
+  function drawCompare(v: TimelineView): boolean {
+    const on = !!v.compare;
+    svgNode.style.display = on ? 'none' : '';
+    toolbar.style.display = on ? 'none' : '';
+    cmp.node.style.display = on ? '' : 'none';
+    if (on && width > 0)
+      cmp.update(
+        {
+          data: v.data,
+          pair: v.compare!,
+          t: v.playhead ?? null,
+          selectedId: v.selectedId,
+          hoverId: v.hoverId,
+          lang: v.lang,
+          tr: v.t,
+        },
+        width,
+      );
+    return on;
+  }
+
   function measure(): number {
     return root.getBoundingClientRect().width || el.clientWidth;
   }
@@ -434,6 +479,9 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     if (destroyed || Math.abs(w - width) < 0.5) return;
     width = w;
     layoutFrame();
+    if (view) drawCompare(view);
+    playheadX = NaN;
+    placePlayhead();
   }
   resizeObserver?.observe(el);
   width = measure();
@@ -458,6 +506,9 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     else if (windowChanged) layoutWindow();
     marks.setStates(next.selectedId, next.hoverId, dataChanged ? undefined : prev!);
     if (windowChanged || prev?.selectedId !== next.selectedId) refreshTabStop();
+    if (next.compare || prev?.compare) drawCompare(next);
+    if (windowChanged || textChanged) playheadX = NaN;
+    placePlayhead();
   }
 
   function destroy(): void {
@@ -469,6 +520,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     zoomer.on('start zoom end', null);
     detail.on('.zoom', null);
     overview.destroy();
+    cmp.destroy();
     root.removeEventListener('click', onClick);
     root.removeEventListener('keydown', onKeyDown);
     root.removeEventListener('pointerover', onPointerOver);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readUrl, writeUrl } from '../../src/state/url-state';
-import type { ViewState } from '../../src/state/view-state';
+import { PLAYBACK_DEFAULTS, type ViewState } from '../../src/state/view-state';
 
 const state = (s: Partial<ViewState>): ViewState => ({
+  ...PLAYBACK_DEFAULTS,
   selectedId: null,
   hoverId: null,
   window: null,
@@ -26,6 +27,8 @@ describe('readUrl', () => {
       to: null,
       lang: null,
       data: null,
+      t: null,
+      compare: null,
     });
   });
 });

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { restoreDataset } from '../../src/core/restore';
 import { initialState } from '../../src/state/initial-state';
 import { readUrl } from '../../src/state/url-state';
-import { reduce, type ViewState } from '../../src/state/view-state';
+import { PLAYBACK_DEFAULTS, reduce, type ViewState } from '../../src/state/view-state';
 
 const data = restoreDataset(JSON.parse(readFileSync(new URL('../fixtures/small.json', import.meta.url), 'utf8')));
-const base: ViewState = { selectedId: null, hoverId: null, window: null, lang: 'en' };
+const base: ViewState = { ...PLAYBACK_DEFAULTS, selectedId: null, hoverId: null, window: null, lang: 'en' };
 
 describe('reduce', () => {
   it('selects a known event and ignores an unknown one', () => {

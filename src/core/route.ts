@@ -1,0 +1,164 @@
+// Routes on the sphere as drawn and travelled: great-circle arcs (d3-geo geoInterpolate), splitting at
+// the antimeridian, distance along a route and the point at a distance, border crossings. Pure.
+// Coordinates are [lat, lon] outside, as everywhere in Itinera; d3-geo takes [lon, lat] inside.
+import { geoInterpolate } from 'd3-geo';
+import { distanceKm } from './geo';
+import type { Dataset, LatLon, Leg } from './types';
+
+/** Segments longer than this are drawn as several points along their great circle. */
+export const ARC_STEP_KM = 50;
+
+const toLonLat = (p: LatLon): [number, number] => [p[1], p[0]];
+const toLatLon = (p: [number, number]): LatLon => [p[1], p[0]];
+
+/** The point a fraction `f` of the way from `a` to `b` along the great circle. */
+export function interpolateGreatCircle(a: LatLon, b: LatLon, f: number): LatLon {
+  if (f <= 0) return a;
+  if (f >= 1) return b;
+  return toLatLon(geoInterpolate(toLonLat(a), toLonLat(b))(f));
+}
+
+/**
+ * The polyline with every segment longer than `stepKm` replaced by points along its great circle,
+ * so that a two-point flight is drawn as an arc. Endpoints and waypoints are kept exactly.
+ */
+export function greatCircleArc(points: readonly LatLon[], stepKm = ARC_STEP_KM): LatLon[] {
+  if (points.length === 0) return [];
+  const out: LatLon[] = [points[0]!];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const n = Math.ceil(distanceKm(a, b) / stepKm);
+    if (n > 1) {
+      const at = geoInterpolate(toLonLat(a), toLonLat(b));
+      for (let k = 1; k < n; k++) out.push(toLatLon(at(k / n)));
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/**
+ * Splits a polyline where it crosses the antimeridian (a step of more than 180° in longitude),
+ * ending the first part and starting the next at ±180° at the latitude where the great circle
+ * crosses it. Each part can then be drawn on a map whose longitudes run from −180 to 180.
+ */
+export function splitAntimeridian(points: readonly LatLon[]): LatLon[][] {
+  if (points.length === 0) return [];
+  const parts: LatLon[][] = [[points[0]!]];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const dLon = b[1] - a[1];
+    if (Math.abs(dLon) > 180) {
+      const lat = crossingLatitude(a, b);
+      const east = a[1] > 0; // leaving eastwards across +180, arriving from −180 (or the reverse)
+      parts.at(-1)!.push([lat, east ? 180 : -180]);
+      parts.push([[lat, east ? -180 : 180]]);
+    }
+    parts.at(-1)!.push(b);
+  }
+  return parts;
+}
+
+/** The latitude at which the great circle from `a` to `b` meets the antimeridian (by bisection). */
+function crossingLatitude(a: LatLon, b: LatLon): number {
+  const at = geoInterpolate(toLonLat(a), toLonLat(b));
+  const side = (lon: number) => (lon >= 0 ? 1 : -1);
+  const s0 = side(a[1]);
+  let lo = 0;
+  let hi = 1;
+  for (let k = 0; k < 40; k++) {
+    const mid = (lo + hi) / 2;
+    if (side(at(mid)[0]) === s0) lo = mid;
+    else hi = mid;
+  }
+  return at((lo + hi) / 2)[1];
+}
+
+/** Cumulative km at each vertex of a polyline: [0, d1, d1 + d2, …]. */
+export function cumulativeKm(points: readonly LatLon[]): number[] {
+  const out = [0];
+  for (let i = 1; i < points.length; i++) out.push(out[i - 1]! + distanceKm(points[i - 1]!, points[i]!));
+  return out;
+}
+
+/** The point `km` along a polyline (clamped to its ends), on the great circle of its segment. */
+export function pointAtKm(points: readonly LatLon[], cum: readonly number[], km: number): LatLon {
+  if (points.length === 0) throw new Error('pointAtKm: empty route');
+  const total = cum.at(-1)!;
+  if (km <= 0 || points.length === 1) return points[0]!;
+  if (km >= total) return points.at(-1)!;
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (cum[mid]! <= km) lo = mid;
+    else hi = mid;
+  }
+  const seg = cum[hi]! - cum[lo]!;
+  return interpolateGreatCircle(points[lo]!, points[hi]!, seg > 0 ? (km - cum[lo]!) / seg : 0);
+}
+
+/** Km along a polyline of the vertex nearest to `p`, and how far `p` is from it. */
+export function nearestVertexKm(points: readonly LatLon[], cum: readonly number[], p: LatLon) {
+  let best = { km: 0, off: Infinity };
+  points.forEach((q, i) => {
+    const off = distanceKm(p, q);
+    if (off < best.off) best = { km: cum[i]!, off };
+  });
+  return best;
+}
+
+const drawn = new WeakMap<Leg, LatLon[][]>();
+/** The leg as drawn: its geometry along great circles, split at the antimeridian. Memoized per leg. */
+export function drawnLeg(leg: Leg): LatLon[][] {
+  let parts = drawn.get(leg);
+  if (!parts) drawn.set(leg, (parts = splitAntimeridian(greatCircleArc(leg.geometry))));
+  return parts;
+}
+
+/** Fractions of a leg's length where direction arrows go: about one per 350 km, 1 to 4. */
+export function arrowFractions(lengthKm: number): number[] {
+  const n = Math.min(4, Math.max(1, Math.round(lengthKm / 350)));
+  return Array.from({ length: n }, (_, i) => (i + 0.5) / n);
+}
+
+/** A border crossing on a leg: the last place of one country and the first of the next, along the route. */
+export interface BorderCrossing {
+  legId: string;
+  trip: string;
+  /** Place ids, in the direction of travel. */
+  from: string;
+  to: string;
+}
+
+/** A place is on a route when it lies within this distance of one of its vertices. */
+export const ON_ROUTE_KM = 1;
+
+/**
+ * The border crossings of each leg: the places of the dataset that lie on its route, in route order,
+ * and each pair of consecutive ones in different countries (Tumangang, KP → Khasan, RU).
+ */
+export function borderCrossings(data: Dataset): BorderCrossing[] {
+  const out: BorderCrossing[] = [];
+  for (const leg of data.legs) {
+    const from = data.places.get(leg.from);
+    const to = data.places.get(leg.to);
+    if (!from || !to || from.country === to.country) continue;
+    const cum = cumulativeKm(leg.geometry);
+    const onRoute: { id: string; country: string; km: number }[] = [];
+    for (const p of data.places.values()) {
+      if (p.approximate) continue;
+      const { km, off } = nearestVertexKm(leg.geometry, cum, [p.lat, p.lon]);
+      if (off <= ON_ROUTE_KM) onRoute.push({ id: p.id, country: p.country, km });
+    }
+    onRoute.sort((a, b) => a.km - b.km || (a.id === leg.from ? -1 : a.id === leg.to ? 1 : 0));
+    for (let i = 1; i < onRoute.length; i++) {
+      const a = onRoute[i - 1]!;
+      const b = onRoute[i]!;
+      if (a.country !== b.country) out.push({ legId: leg.id, trip: leg.trip, from: a.id, to: b.id });
+    }
+  }
+  return out;
+}
