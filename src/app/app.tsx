@@ -1,61 +1,137 @@
 // Wires it all: load the dataset, hold the view state, keep the URL in step, lay out the areas.
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { eventsInWindow } from '../core/selectors';
 import type { Dataset } from '../core/types';
-import { translator } from '../i18n/i18n';
+import { fullViewSearch, parseEmbedParams, resolveAliases } from '../embed/embed-params';
+import { startHeightBroadcaster } from '../embed/height-broadcaster';
+import { localName, translator } from '../i18n/i18n';
 import { TravelMap } from '../map/travel-map-view';
 import { initialState, browserLang } from '../state/initial-state';
 import { readUrl, writeUrl } from '../state/url-state';
 import { reduce, type Action, type ViewState } from '../state/view-state';
+import { usePlayback } from './use-playback';
 import { Timeline } from '../timeline/timeline-view';
 import { AppHeader } from '../ui/app-header';
 import { DetailsPanel } from '../ui/details-panel';
+import { CompareTable } from '../ui/compare-table';
+import { LegDetails } from '../ui/leg-details';
+import { PlaybackControls } from '../ui/playback-controls';
 import { ProblemsPanel } from '../ui/problems-panel';
+import { ShareButton } from '../ui/share-dialog';
+import { DataMenu } from '../ui/data-menu';
+import { FileOpen } from '../ui/file-open';
+import { FileDrop } from '../ui/file-open-drop';
+import { LoadProgress } from '../ui/file-open-progress';
 import { AreaBoundary } from './error-boundary';
-import { fetchDataset } from './load-dataset';
+import { fetchDataset, openFile, type Progress } from './load-dataset';
 
 export function App() {
   const [data, setData] = useState<Dataset | null>(null);
+  // A new dataset (an opened file) starts a fresh view: the Explorer is keyed by it.
+  const [generation, setGeneration] = useState(0);
+  const [progress, setProgress] = useState<Progress | null>(null);
   useEffect(function loadData() {
     let live = true;
-    void fetchDataset(readUrl(location.search).data, location.href).then((d) => live && setData(d));
+    void fetchDataset(readUrl(resolveAliases(location.search)).data, location.href, (p) => live && setProgress(p)).then(
+      (d) => {
+        if (!live) return;
+        setData(d);
+        setProgress(null);
+      },
+    );
     return () => {
       live = false;
     };
   }, []);
-  if (!data)
-    return (
+  const onOpenFile = useCallback(async (file: File) => {
+    setProgress({ phase: 'download', loaded: 0, total: file.size });
+    const d = await openFile(file, setProgress);
+    forgetDataInUrl();
+    setData(d);
+    setGeneration((g) => g + 1);
+    setProgress(null);
+  }, []);
+  if (!data) {
+    const t = translator(readUrl(resolveAliases(location.search)).lang ?? browserLang(navigator.languages));
+    return progress ? (
+      <div className="boot">
+        <LoadProgress progress={progress} t={t} />
+      </div>
+    ) : (
       <p className="boot" role="status">
-        {translator(readUrl(location.search).lang ?? browserLang(navigator.languages))('loading')}
+        {t('loading')}
       </p>
     );
-  return <Explorer data={data} />;
+  }
+  return <Explorer key={generation} data={data} onOpenFile={onOpenFile} progress={progress} />;
+}
+
+/** An opened file replaces `data=` and the view of the previous dataset in the address. */
+function forgetDataInUrl() {
+  const params = new URLSearchParams(location.search);
+  for (const k of ['data', 'event', 'from', 'to']) params.delete(k);
+  const search = params.size ? `?${params}` : '';
+  try {
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  } catch {
+    /* a sandboxed frame may refuse */
+  }
 }
 
 const URL_WRITE_DELAY_MS = 150;
 /** Remote raster tiles are off unless the site that builds Itinera sets VITE_TILE_URL. */
 const TILE_URL: string | null = import.meta.env.VITE_TILE_URL || null;
 
-function Explorer({ data }: { data: Dataset }) {
+interface ExplorerProps {
+  data: Dataset;
+  onOpenFile(file: File): void;
+  progress: Progress | null;
+}
+
+function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
   const fallbackLang = useMemo(() => browserLang(navigator.languages), []);
   const [state, dispatch] = useReducer(
     (s: ViewState, a: Action) => reduce(s, a, data),
     undefined,
-    () => initialState(data, readUrl(location.search), fallbackLang),
+    () =>
+      initialState(
+        data,
+        readUrl(
+          resolveAliases(
+            location.search,
+            data.events.map((e) => e.id),
+          ),
+        ),
+        fallbackLang,
+      ),
   );
   const { lang, selectedId, hoverId, window } = state;
   const t = useMemo(() => translator(lang), [lang]);
+  // Playback (src/app/use-playback.ts): the clock, the keys, the moving markers.
+  const playback = usePlayback(data, state, dispatch, t);
 
+  // While playing the playhead moves every frame: the address is written when it stops.
+  const urlT = state.playing ? null : state.t;
+  const compare = state.compare;
   useEffect(
     function writeStateToUrl() {
       const timer = setTimeout(() => {
-        const search = writeUrl(location.search, { selectedId, hoverId: null, window, lang }, { lang: fallbackLang });
+        const search = writeUrl(
+          location.search,
+          { selectedId, hoverId: null, window, lang, t: urlT, compare },
+          { lang: fallbackLang },
+        );
+        // A sandboxed frame (opaque origin) may refuse: the view still works, the address just stays.
         if (search !== location.search)
-          history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+          try {
+            history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+          } catch {
+            /* SecurityError */
+          }
       }, URL_WRITE_DELAY_MS);
       return () => clearTimeout(timer);
     },
-    [selectedId, window, lang, fallbackLang],
+    [selectedId, window, lang, fallbackLang, urlT, compare],
   );
   useEffect(
     function documentLanguage() {
@@ -73,28 +149,113 @@ function Explorer({ data }: { data: Dataset }) {
     }),
     [],
   );
-  const view = { data, window, selectedId, hoverId, lang, t };
+  // The same element while only the playhead moves, so React skips the panel during playback.
+  const detailsPanel = useMemo(
+    () => (
+      <DetailsPanel data={data} selectedId={selectedId} lang={lang} t={t} onClose={() => callbacks.onSelect(null)} />
+    ),
+    [data, selectedId, lang, t, callbacks],
+  );
+  const view = {
+    data,
+    window,
+    selectedId,
+    hoverId,
+    lang,
+    t,
+    compare: state.compare,
+    movers: playback.movers,
+    follow: state.follow,
+    legId: state.legId,
+    playhead: state.t,
+  };
+
+  // Embedding (src/embed): the compact layout, and the height told to the host page when framed.
+  const embed = useMemo(() => parseEmbedParams(location.search, location.hash), []);
+  const appRef = useRef<HTMLDivElement>(null);
+  useEffect(
+    function broadcastHeight() {
+      const ctx = { childId: embed.childId, secret: embed.secret, id: embed.id, href: location.href };
+      return appRef.current ? startHeightBroadcaster(appRef.current, ctx) : undefined;
+    },
+    [embed],
+  );
+  const viewSearch = writeUrl(location.search, state.playing ? { ...state, t: null } : state, { lang: fallbackLang });
+  const pagePath = location.pathname.replace(/standalone\.html$/, '');
 
   return (
-    <div className="app">
-      <AppHeader data={data} lang={lang} t={t} shown={shown} onLang={(l) => dispatch({ type: 'lang', lang: l })} />
+    <div
+      ref={appRef}
+      className={embed.embed ? `app is-embed${embed.height ? ' has-height' : ''}` : 'app'}
+      style={embed.embed && embed.height ? { height: embed.height } : undefined}
+    >
+      {(!embed.embed || embed.chrome) && (
+        <div className="app-bar">
+          <AppHeader data={data} lang={lang} t={t} shown={shown} onLang={(l) => dispatch({ type: 'lang', lang: l })} />
+          {embed.embed ? (
+            <a
+              className="full-view-link"
+              href={`${pagePath}${fullViewSearch(viewSearch)}`}
+              target="_blank"
+              rel="noopener"
+            >
+              {t('openFullView')} ↗
+            </a>
+          ) : (
+            <>
+              <FileOpen t={t} onFile={onOpenFile} />
+              <DataMenu data={data} window={window} lang={lang} t={t} />
+              <ShareButton
+                pageHref={location.href.replace(/standalone\.html(?=[?#]|$)/, '')}
+                search={viewSearch}
+                title={localName(data.meta.title, lang) || t('appName')}
+                selectedId={selectedId}
+                lang={lang}
+                t={t}
+              />
+            </>
+          )}
+        </div>
+      )}
+      {!embed.embed && <FileDrop t={t} onFile={onOpenFile} />}
+      {progress && <LoadProgress progress={progress} t={t} />}
       {data.problems.length > 0 && <ProblemsPanel data={data} t={t} />}
       <main className="app-main">
         <div className="app-map">
           <AreaBoundary area={t('map')}>
-            <TravelMap view={view} onSelect={callbacks.onSelect} onHover={callbacks.onHover} tileUrl={TILE_URL} />
+            <TravelMap
+              view={view}
+              onSelect={callbacks.onSelect}
+              onHover={callbacks.onHover}
+              onSelectLeg={playback.onSelectLeg}
+              tileUrl={TILE_URL}
+            />
           </AreaBoundary>
         </div>
         <aside className="app-details" aria-label={t('details')}>
-          <DetailsPanel
-            data={data}
-            selectedId={selectedId}
-            lang={lang}
-            t={t}
-            onClose={() => callbacks.onSelect(null)}
-          />
+          {state.compare && (
+            <CompareTable
+              data={data}
+              pair={state.compare}
+              lang={lang}
+              t={t}
+              onClose={() => dispatch({ type: 'compare', pair: null })}
+            />
+          )}
+          {state.legId ? (
+            <LegDetails
+              data={data}
+              legId={state.legId}
+              lang={lang}
+              t={t}
+              onClose={() => dispatch({ type: 'selectLeg', id: null })}
+            />
+          ) : (
+            detailsPanel
+          )}
         </aside>
         <div className="app-timeline">
+          <PlaybackControls data={data} state={state} ctx={playback.ctx} lang={lang} t={t} dispatch={dispatch} />
           <AreaBoundary area={t('timeline')}>
             <Timeline view={view} {...callbacks} />
           </AreaBoundary>
