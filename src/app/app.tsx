@@ -17,7 +17,7 @@ import { CompareTable } from '../ui/compare-table';
 import { LegDetails } from '../ui/leg-details';
 import { PlaybackControls } from '../ui/playback-controls';
 import { ProblemsPanel } from '../ui/problems-panel';
-import { ShareButton } from '../ui/share-dialog';
+import { ShareButton } from '../ui/share-button';
 import { DataMenu } from '../ui/data-menu';
 import { FileOpen } from '../ui/file-open';
 import { FileDrop } from '../ui/file-open-drop';

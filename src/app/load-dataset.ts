@@ -2,8 +2,8 @@
 // credentials, a size cap enforced while streaming, a timeout, redirects re-checked), or a local file
 // (picker or drop). Every path ends in loadText, in a worker for big files. Never throws.
 import defaultDataUrl from '../../data/kim-trips.json?url';
-import { loadText, type LoadOptions } from '../core/import/load-text';
-import { emptyDataset } from '../core/restore';
+import type { LoadOptions } from '../core/import/load-text';
+import { emptyDataset, FORMAT, restoreDataset } from '../core/restore';
 import type { Dataset } from '../core/types';
 
 export const DEFAULT_DATA_URL = defaultDataUrl;
@@ -138,7 +138,7 @@ export async function openFile(file: File, onProgress?: OnProgress): Promise<Dat
 /** Parse and restore, in a worker when the text is big and workers are available. */
 export async function parseText(text: string, options: LoadOptions, onProgress?: OnProgress): Promise<Dataset> {
   onProgress?.({ phase: 'parse' });
-  if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return loadText(text, options).dataset;
+  if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return loadOnMainThread(text, options);
   try {
     return await new Promise<Dataset>((resolve, reject) => {
       const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
@@ -156,6 +156,30 @@ export async function parseText(text: string, options: LoadOptions, onProgress?:
     });
   } catch {
     // A worker that cannot start (blocked by the host, say) must not stop the file from loading.
-    return loadText(text, options).dataset;
+    return loadOnMainThread(text, options);
   }
+}
+
+/**
+ * A clean file in our own format is restored at once; anything else (another tool's format, a
+ * problem to place by line and column) loads the importers first, so they are not in the first load.
+ */
+async function loadOnMainThread(text: string, options: LoadOptions): Promise<Dataset> {
+  const clean = cleanItinera(text);
+  if (clean) return clean;
+  const { loadText } = await import('../core/import/load-text');
+  return loadText(text, options).dataset;
+}
+
+function cleanItinera(text: string): Dataset | null {
+  if (!text.trimStart().startsWith('{')) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== FORMAT) return null;
+  const dataset = restoreDataset(value);
+  return dataset.problems.length === 0 ? dataset : null;
 }

@@ -1,8 +1,12 @@
 // Export the dataset, or the events of the current time window, as Itinera JSON, GeoJSON or CSV.
 import { useState } from 'react';
-import { toItineraJson } from '../core/export/dataset-to-raw';
-import { toCsv } from '../core/export/to-csv';
-import { toGeoJson } from '../core/export/to-geojson';
+// The exporters load when a download is asked for, not with the page.
+const exporters = () =>
+  Promise.all([
+    import('../core/export/dataset-to-raw'),
+    import('../core/export/to-csv'),
+    import('../core/export/to-geojson'),
+  ]).then(([raw, csv, geo]) => ({ toItineraJson: raw.toItineraJson, toCsv: csv.toCsv, toGeoJson: geo.toGeoJson }));
 import { isoDay } from '../core/dates';
 import { eventsInWindow, type TimeWindow } from '../core/selectors';
 import type { Dataset } from '../core/types';
@@ -35,18 +39,24 @@ export function DataMenu({ data, window, lang, t }: Props) {
     {
       key: 'json',
       label: t('exportJson'),
-      run: () => download(`${base}.itinera.json`, 'application/json', toItineraJson(data, w)),
+      run: () =>
+        void exporters().then(({ toItineraJson }) =>
+          download(`${base}.itinera.json`, 'application/json', toItineraJson(data, w)),
+        ),
     },
     {
       key: 'geojson',
       label: t('exportGeoJson'),
       run: () =>
-        download(`${base}.geojson`, 'application/geo+json', `${JSON.stringify(toGeoJson(data, w, lang), null, 2)}\n`),
+        void exporters().then(({ toGeoJson }) =>
+          download(`${base}.geojson`, 'application/geo+json', `${JSON.stringify(toGeoJson(data, w, lang), null, 2)}\n`),
+        ),
     },
     {
       key: 'csv',
       label: t('exportCsv'),
-      run: () => download(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(data, w, lang)),
+      run: () =>
+        void exporters().then(({ toCsv }) => download(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(data, w, lang))),
     },
   ];
   return (

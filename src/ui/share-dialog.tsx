@@ -6,7 +6,7 @@ import { MAX_HEIGHT, MIN_HEIGHT } from '../embed/embed-params';
 import type { Translate } from '../i18n/i18n';
 import { UI_LANGS, type UiLang } from '../state/view-state';
 
-interface Props {
+export interface ShareDialogProps {
   open: boolean;
   onClose(): void;
   /** The app's address and the current view's query. */
@@ -26,7 +26,7 @@ const CODES: { key: keyof EmbedCodes; label: 'shareLink' | 'embedIframe' | 'embe
   { key: 'pym', label: 'embedPym' },
 ];
 
-export function ShareDialog({ open, onClose, pageHref, search, title, selectedId, lang, t }: Props) {
+export function ShareDialog({ open, onClose, pageHref, search, title, selectedId, lang, t }: ShareDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [options, setOptions] = useState<EmbedOptions>({ atEvent: true, lang, height: 600, chrome: true });
@@ -146,18 +146,5 @@ export function ShareDialog({ open, onClose, pageHref, search, title, selectedId
         </div>
       )}
     </dialog>
-  );
-}
-
-/** The header's "Share / Embed" button and its dialog. */
-export function ShareButton(props: Omit<Props, 'open' | 'onClose'>) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" className="share-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {props.t('share')}
-      </button>
-      <ShareDialog {...props} open={open} onClose={() => setOpen(false)} />
-    </>
   );
 }
