@@ -19,8 +19,8 @@ import { escapeHtml, MARKER_SIZE, MARKER_SPACING, markerHtml } from './marker-ic
 /** Before the data arrives: the Korean peninsula and the Russian Far East. */
 const DEFAULT_CENTER: L.LatLngTuple = [45, 128];
 const DEFAULT_ZOOM = 4;
-/** Zoom to bring a selected event to when it is out of view (at least). */
-const REVEAL_ZOOM = 7;
+/** Zoom for bringing a selection into view from far out: regional, so the route around it still reads. */
+const REVEAL_ZOOM = 5;
 const FIT_PADDING = 40;
 const FIT_MAX_ZOOM = 10;
 const Z_SELECTED = 1000;
