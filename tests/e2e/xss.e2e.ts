@@ -76,6 +76,99 @@ function hostileDataset() {
   };
 }
 
+const csvCell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+const day = (i: number) => `2019-04-${String(1 + (i % 28)).padStart(2, '0')}`;
+
+/** The same payloads in each format another tool writes, every text field filled. */
+const IMPORTS: Record<string, { file: string; contentType: string; body: () => string }> = {
+  TimelineJS: {
+    file: 'hostile-timelinejs.json',
+    contentType: 'application/json',
+    body: () =>
+      JSON.stringify({
+        title: { text: { headline: VECTORS[0], text: VECTORS[1] } },
+        events: VECTORS.map((v, i) => ({
+          unique_id: `t${i}`,
+          start_date: { year: 2019, month: 4, day: 1 + (i % 28), display_date: v },
+          text: { headline: v, text: v },
+          group: v,
+          display_date: v,
+          media: { url: URL_VECTORS[i % URL_VECTORS.length], caption: v, credit: v },
+        })),
+        eras: [
+          { start_date: { year: 2019 }, end_date: { year: 2020 }, text: { headline: VECTORS[2], text: VECTORS[3] } },
+        ],
+      }),
+  },
+  StoryMapJS: {
+    file: 'hostile-storymap.json',
+    contentType: 'application/json',
+    body: () =>
+      JSON.stringify({
+        storymap: {
+          line: true,
+          slides: [
+            { type: 'overview', text: { headline: VECTORS[0], text: VECTORS[1] } },
+            ...VECTORS.map((v, i) => ({
+              date: day(i),
+              location: { lat: 40 + (i % 10) * 0.5, lon: 125 + Math.floor(i / 10) * 0.5, name: v },
+              text: { headline: v, text: v },
+              media: { url: URL_VECTORS[i % URL_VECTORS.length], caption: v, credit: v },
+            })),
+          ],
+        },
+      }),
+  },
+  CSV: {
+    file: 'hostile.csv',
+    contentType: 'text/csv',
+    body: () =>
+      [
+        'id,title,start,kind,time,summary,place,lat,lon,timeZone,country,trip,source_url,source_publisher,source_title',
+        ...VECTORS.map((v, i) =>
+          [
+            `c${i}`,
+            csvCell(v),
+            day(i),
+            'talks',
+            csvCell(v),
+            csvCell(v),
+            csvCell(v),
+            40 + (i % 10) * 0.5,
+            125 + Math.floor(i / 10) * 0.5,
+            'Asia/Vladivostok',
+            'RU',
+            csvCell(v),
+            URL_VECTORS[i % URL_VECTORS.length],
+            csvCell(v),
+            csvCell(v),
+          ].join(','),
+        ),
+      ].join('\n'),
+  },
+  GeoJSON: {
+    file: 'hostile.geojson',
+    contentType: 'application/geo+json',
+    body: () =>
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: VECTORS.map((v, i) => ({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [125 + Math.floor(i / 10) * 0.5, 40 + (i % 10) * 0.5] },
+          properties: {
+            id: `g${i}`,
+            name: v,
+            title: v,
+            summary: v,
+            start: day(i),
+            trip: v,
+            sources: [URL_VECTORS[i % URL_VECTORS.length], 'https://example.org/x'],
+          },
+        })),
+      }),
+  },
+};
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -129,4 +222,40 @@ describe(`${VECTORS.length} XSS vectors in every text field`, () => {
     }
     await context.close();
   });
+});
+
+describe('the same vectors in every import format', () => {
+  for (const [name, spec] of Object.entries(IMPORTS)) {
+    it(`${name}: no script runs, no dialog opens, the events are listed`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      const body = spec.body();
+      await context.route(`**/fixtures/${spec.file}`, (route) =>
+        route.fulfill({ contentType: spec.contentType, body }),
+      );
+      await page.goto(new URL(`./?data=fixtures/${spec.file}&from=2019-03-20&to=2019-05-10`, baseUrl()).href);
+      const TL = '[role=region][aria-label="Timeline"]';
+      await page.waitForSelector(`${TL} [data-event-id]`, { state: 'attached' });
+      const ids = await page.$$eval(`${TL} [data-event-id]`, (els) => els.map((e) => e.getAttribute('data-event-id')!));
+      expect(ids.length).toBeGreaterThanOrEqual(VECTORS.length - 2);
+      for (const id of ids) {
+        await page.$eval(`${TL} [data-event-id="${id}"]`, (el) =>
+          el.dispatchEvent(new MouseEvent('click', { bubbles: true })),
+        );
+        await page.waitForSelector('#details-title');
+      }
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(await page.locator('img[onerror], svg[onload], iframe[srcdoc], object, embed, marquee').count()).toBe(0);
+      const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+      for (const href of hrefs) expect(href).toMatch(/^(https?:|mailto:|\?|#|\.\/|blob:)/i);
+      await context.close();
+    });
+  }
 });
