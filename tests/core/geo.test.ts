@@ -1,3 +1,5 @@
+import { geoDistance } from 'd3-geo';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distanceKm, routeGeometry, routeLengthKm } from '../../src/core/geo';
 import type { LatLon } from '../../src/core/types';
@@ -12,6 +14,19 @@ describe('distanceKm', () => {
   it('is zero for one point and symmetric', () => {
     expect(distanceKm(PYONGYANG, PYONGYANG)).toBe(0);
     expect(distanceKm(PYONGYANG, VLADIVOSTOK)).toBeCloseTo(distanceKm(VLADIVOSTOK, PYONGYANG), 9);
+  });
+  it("equals d3-geo's geoDistance anywhere on the globe", () => {
+    const point = fc.tuple(
+      fc.double({ min: -90, max: 90, noNaN: true }),
+      fc.double({ min: -180, max: 180, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(point, point, (a, b) => {
+        const reference = geoDistance([a[1], a[0]], [b[1], b[0]]) * 6371.0088;
+        expect(Math.abs(distanceKm(a, b) - reference)).toBeLessThan(1e-3); // a metre, near antipodes where haversine loses digits;
+      }),
+      { numRuns: 5000 },
+    );
   });
   it('crosses the antimeridian the short way', () => {
     expect(distanceKm([0, 179.5], [0, -179.5])).toBeCloseTo(111.2, 0);
