@@ -6,11 +6,13 @@ import { routeGeometry, routeLengthKm } from './geo';
 import {
   COLLECTIONS,
   metaSchema,
+  narrativeSchema,
   type ClaimRecord,
   type CollectionName,
   type EventRecord,
   type LegRecord,
   type MetaRecord,
+  type NarrativeRecord,
   type PersonRecord,
   type PlaceRecord,
   type SourceRecord,
@@ -249,6 +251,50 @@ export function restoreDataset(input: unknown): Dataset {
     else claims.push(record);
   }
 
+  // Narratives: each on its own; a step pointing at a missing event or leg (or a bad window) is dropped.
+  const narratives: NarrativeRecord[] = [];
+  if (root.narratives !== undefined) {
+    if (!Array.isArray(root.narratives))
+      problems.push({
+        path: 'narratives',
+        message: `expected an array, got ${typeName(root.narratives)}`,
+        level: 'warning',
+      });
+    else {
+      const eventIds = new Set(events.map((e) => e.id));
+      const legIds = new Set(legs.map((l) => l.id));
+      const seenNarratives = new Set<string>();
+      root.narratives.forEach((item, i) => {
+        const path = `narratives[${i}]`;
+        const result = narrativeSchema.safeParse(item);
+        if (!result.success) {
+          for (const issue of result.error.issues) drop(joinPath(path, issue.path), describeIssue(issue, item));
+          return;
+        }
+        if (seenNarratives.has(result.data.id))
+          return drop(`${path}.id`, `duplicate id "${result.data.id}" in narratives`);
+        seenNarratives.add(result.data.id);
+        const steps = result.data.steps.filter((step, j) => {
+          const at = `${path}.steps[${j}]`;
+          if (step.event !== undefined && !eventIds.has(step.event))
+            return void drop(`${at}.event`, `unknown event "${step.event}"`);
+          if (step.leg !== undefined && !legIds.has(step.leg))
+            return void drop(`${at}.leg`, `unknown leg "${step.leg}"`);
+          if (step.window) {
+            const from = parsePartialDate(step.window.from);
+            const to = parsePartialDate(step.window.to);
+            if (typeof from === 'string' || typeof to === 'string' || Math.max(to.endMs, to.ms) <= from.ms)
+              return void drop(`${at}.window`, 'not a time window (from before to)');
+          }
+          if (step.event === undefined && step.leg === undefined && !step.window)
+            return void drop(at, 'a step needs an event, a leg or a window');
+          return true;
+        });
+        narratives.push({ ...result.data, steps });
+      });
+    }
+  }
+
   // Trips in order of their first activity; a trip with nothing left in it still keeps a lane.
   const span = new Map<string, [number, number]>();
   const widen = (trip: string, t0: number, t1: number) => {
@@ -275,6 +321,7 @@ export function restoreDataset(input: unknown): Dataset {
     claims,
     problems,
     totals,
+    narratives,
   };
 }
 

@@ -137,6 +137,24 @@ export const metaSchema = z.object({
   defaultWindow: z.optional(z.object({ from: partialDate, to: partialDate })),
 });
 
+const narrativeStepSchema = z.object({
+  event: z.optional(id),
+  leg: z.optional(id),
+  window: z.optional(z.object({ from: partialDate, to: partialDate })),
+  title: z.optional(localText),
+  text: z.optional(localText),
+  notes: z.optional(localText),
+});
+
+/** A story told step by step (presentation mode): each step shows an event, a leg or a time window. */
+export const narrativeSchema = z.object({
+  id,
+  title: localText,
+  steps: z.array(narrativeStepSchema),
+});
+export type NarrativeRecord = z.infer<typeof narrativeSchema>;
+export type NarrativeStepRecord = z.infer<typeof narrativeStepSchema>;
+
 export type SourceRecord = z.infer<typeof sourceSchema>;
 export type PersonRecord = z.infer<typeof personSchema>;
 export type PlaceRecord = z.infer<typeof placeSchema>;
@@ -171,4 +189,5 @@ export const datasetSchema = z.object({
   legs: z.array(legSchema),
   events: z.array(eventSchema),
   claims: z.optional(z.array(claimSchema)),
+  narratives: z.optional(z.array(narrativeSchema)),
 });

@@ -6,6 +6,7 @@ import type {
   EventRecord,
   LegRecord,
   MetaRecord,
+  NarrativeRecord,
   PersonRecord,
   PlaceRecord,
   SourceRecord,
@@ -63,6 +64,8 @@ export interface Dataset {
   eventsById: Map<string, TravelEvent>;
   claims: ClaimRecord[];
   problems: Problem[];
+  /** Narratives for presentation mode (steps pointing at missing records are dropped). */
+  narratives?: NarrativeRecord[];
   /** Records found in the file per collection, before dropping. */
   totals: { events: number; legs: number; places: number };
 }
