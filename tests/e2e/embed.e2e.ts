@@ -246,6 +246,10 @@ describe('npm run build:single', () => {
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.addInitScript(() => {
+      const v: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
+      document.addEventListener('securitypolicyviolation', (e) => v.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     const file = pathToFileURL(join(dir, 'index.html')).href;
     await page.goto(`${file}?lang=en&event=${EVENT}`);
     await ready(page);
@@ -253,6 +257,13 @@ describe('npm run build:single', () => {
     expect(network).toEqual([]);
     expect(requests.filter((u) => u.startsWith('file:'))).toHaveLength(1);
     expect(errors).toEqual([]);
+    // It carries its own hash-based policy, and nothing in it is refused by that policy.
+    const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(policy).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(policy).not.toMatch(/script-src[^;]*unsafe/);
+    expect(await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? [])).toEqual(
+      [],
+    );
     await context.close();
   });
 });
