@@ -3,8 +3,11 @@ import type { Instant } from '../core/dates';
 import { formatOffset } from '../core/dates';
 import type { Lang, LocalText } from '../core/schema';
 import { en, fr, type StringKey, type Strings } from './strings';
+import { ko } from './ko';
+import { ru } from './ru';
 
-const STRINGS: Record<string, Strings> = { en, fr };
+// Adding a language: one file of strings (Partial: a missing key falls back to English) and a line here.
+const STRINGS: Record<string, Partial<Strings>> = { en, fr, ko, ru };
 const FALLBACK: Record<Lang, Lang[]> = {
   en: ['en', 'fr', 'ru', 'ko'],
   fr: ['fr', 'en', 'ru', 'ko'],

@@ -8,7 +8,7 @@ import { PLAYBACK_DEFAULTS, type UiLang, type ViewState } from './view-state';
 export function browserLang(languages: readonly string[]): UiLang {
   for (const l of languages) {
     const base = l.toLowerCase().split('-')[0];
-    if (base === 'fr' || base === 'en') return base;
+    if (base === 'fr' || base === 'en' || base === 'ko' || base === 'ru') return base;
   }
   return 'en';
 }

@@ -1,6 +1,6 @@
 // URL query <-> view state, through one table of parameters that both reads and writes.
 import { isoUrlTime, parsePartialDate } from '../core/dates';
-import { UI_LANGS, type UiLang, type ViewState } from './view-state';
+import { UI_LANGS, type Theme, type UiLang, type ViewState } from './view-state';
 
 export interface UrlState {
   event: string | null;
@@ -12,10 +12,21 @@ export interface UrlState {
   t: number | null;
   /** `compare=<tripA>,<tripB>`, as written (checked against the dataset later). */
   compare: [string, string] | null;
+  /** `theme=light|dark`; absent (undefined) follows the system. */
+  theme?: Theme;
+  /** `present=1`: presentation mode. */
+  present?: boolean;
+  /** `step=<n>`: the step of the presentation, 1-based. */
+  step?: number | null;
+  /** `notes=1` (with present=1): the speaker view. */
+  notes?: boolean;
+  /** `print=1`: the printable itinerary. */
+  print?: boolean;
 }
 
 /** The fields writeUrl reads; the playback ones may be left out. */
-export type UrlWritable = Pick<ViewState, 'selectedId' | 'window' | 'lang'> & Partial<ViewState>;
+export type UrlWritable = Pick<ViewState, 'selectedId' | 'window' | 'lang'> &
+  Partial<ViewState> & { theme?: Theme | null };
 
 function readPair(text: string | null): [string, string] | null {
   const ids = (text ?? '').split(',').map((s) => s.trim());
@@ -41,6 +52,11 @@ export function readUrl(search: string): UrlState {
     data: q.get('data') || null,
     t: instant(q.get('t'), false),
     compare: readPair(q.get('compare')),
+    present: q.get('present') === '1' || undefined,
+    step: /^\d{1,4}$/.test(q.get('step') ?? '') ? Number(q.get('step')) : undefined,
+    notes: q.get('notes') === '1' || undefined,
+    print: q.get('print') === '1' || undefined,
+    theme: q.get('theme') === 'light' || q.get('theme') === 'dark' ? (q.get('theme') as Theme) : undefined,
   };
 }
 
@@ -55,6 +71,7 @@ export function writeUrl(search: string, state: UrlWritable, defaults: { lang: U
   set('lang', state.lang === defaults.lang ? null : state.lang);
   if (state.t !== undefined) set('t', state.t === null ? null : isoUrlTime(Math.round(state.t), true));
   if (state.compare !== undefined) set('compare', state.compare ? state.compare.join(',') : null);
+  if (state.theme !== undefined) set('theme', state.theme);
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -5,8 +5,10 @@ import { windowShowing, type TimeWindow } from '../core/selectors';
 import type { Dataset } from '../core/types';
 import { playContext } from './playback-state';
 
-export type UiLang = Extract<Lang, 'en' | 'fr'>;
-export const UI_LANGS: readonly UiLang[] = ['en', 'fr'];
+export type UiLang = Extract<Lang, 'en' | 'fr' | 'ko' | 'ru'>;
+export const UI_LANGS: readonly UiLang[] = ['en', 'fr', 'ko', 'ru'];
+/** The colour theme asked for in the URL (`theme=`); null follows the system. */
+export type Theme = 'light' | 'dark';
 
 export interface ViewState {
   selectedId: string | null;

@@ -18,6 +18,7 @@ import {
   padWindow,
   panBounds,
   sameWindow,
+  shiftWindowInto,
   scaleExtentFor,
   tickLevel,
   tickStep,
@@ -76,7 +77,10 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   const btnOut = button('tl-btn tl-zoom-out', '−');
   const btnIn = button('tl-btn tl-zoom-in', '+');
   const btnAll = button('tl-btn tl-show-all', '');
-  toolbar.append(btnOut, btnIn, btnAll);
+  // Moving the window without dragging (WCAG 2.5.7): half a window earlier or later.
+  const btnEarlier = button('tl-btn tl-earlier', '‹');
+  const btnLater = button('tl-btn tl-later', '›');
+  toolbar.append(btnEarlier, btnLater, btnOut, btnIn, btnAll);
   const svgNode = document.createElementNS(SVG_NS, 'svg');
   const cmp = createCompareLanes();
   cmp.node.style.display = 'none';
@@ -301,12 +305,23 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   btnIn.addEventListener('click', onZoomIn);
   btnOut.addEventListener('click', onZoomOut);
   btnAll.addEventListener('click', onShowAll);
+  function onPan(dir: 1 | -1): void {
+    const w = shown();
+    const step = ((w[1] - w[0]) / 2) * dir;
+    requestWindow(shiftWindowInto([w[0] + step, w[1] + step], panBounds(extent, limits, w)), true);
+  }
+  const onEarlier = () => onPan(-1);
+  const onLater = () => onPan(1);
+  btnEarlier.addEventListener('click', onEarlier);
+  btnLater.addEventListener('click', onLater);
 
   // --- Drawing -------------------------------------------------------------------------------
   function applyTexts(v: TimelineView): void {
     for (const [b, key] of [
       [btnIn, 'zoomIn'],
       [btnOut, 'zoomOut'],
+      [btnEarlier, 'earlier'],
+      [btnLater, 'later'],
     ] as const) {
       b.setAttribute('aria-label', v.t(key));
       b.title = v.t(key);
@@ -530,6 +545,8 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     btnIn.removeEventListener('click', onZoomIn);
     btnOut.removeEventListener('click', onZoomOut);
     btnAll.removeEventListener('click', onShowAll);
+    btnEarlier.removeEventListener('click', onEarlier);
+    btnLater.removeEventListener('click', onLater);
     root.remove();
     view = null;
   }

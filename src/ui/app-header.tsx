@@ -11,7 +11,7 @@ interface Props {
   onLang(lang: UiLang): void;
 }
 
-const LANG_NAMES: Record<UiLang, string> = { en: 'English', fr: 'Français' };
+const LANG_NAMES: Record<UiLang, string> = { en: 'English', fr: 'Français', ko: '한국어', ru: 'Русский' };
 
 export function AppHeader({ data, lang, t, shown, onLang }: Props) {
   return (
@@ -20,7 +20,7 @@ export function AppHeader({ data, lang, t, shown, onLang }: Props) {
         <h1>{localName(data.meta.title, lang)}</h1>
         {data.meta.description && <p className="app-description">{localName(data.meta.description, lang)}</p>}
       </div>
-      <p className="event-count" data-testid="event-count" aria-live="polite">
+      <p className="event-count" data-testid="event-count">
         {t('eventsShown', { n: shown, m: data.events.length })}
       </p>
       <label className="lang-switch">

@@ -15,7 +15,7 @@ import type { Translate } from '../i18n/i18n';
 interface Props {
   data: Dataset;
   window: TimeWindow | null;
-  lang: 'en' | 'fr';
+  lang: 'en' | 'fr' | 'ko' | 'ru';
   t: Translate;
 }
 
@@ -33,6 +33,8 @@ function download(name: string, type: string, text: string) {
 export function DataMenu({ data, window, lang, t }: Props) {
   const [scope, setScope] = useState<'all' | 'window'>('all');
   const w = scope === 'window' ? window : null;
+  // The exporters flatten text in en or fr only (src/core/export); other languages export English.
+  const exportLang = lang === 'fr' ? 'fr' : 'en';
   const base = `${data.meta.id}${w ? `_${isoDay(w[0])}_${isoDay(w[1])}` : ''}`;
   const inWindow = eventsInWindow(data.events, window).length;
   const formats = [
@@ -49,14 +51,20 @@ export function DataMenu({ data, window, lang, t }: Props) {
       label: t('exportGeoJson'),
       run: () =>
         void exporters().then(({ toGeoJson }) =>
-          download(`${base}.geojson`, 'application/geo+json', `${JSON.stringify(toGeoJson(data, w, lang), null, 2)}\n`),
+          download(
+            `${base}.geojson`,
+            'application/geo+json',
+            `${JSON.stringify(toGeoJson(data, w, exportLang), null, 2)}\n`,
+          ),
         ),
     },
     {
       key: 'csv',
       label: t('exportCsv'),
       run: () =>
-        void exporters().then(({ toCsv }) => download(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(data, w, lang))),
+        void exporters().then(({ toCsv }) =>
+          download(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(data, w, exportLang)),
+        ),
     },
   ];
   return (

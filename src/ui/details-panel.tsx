@@ -4,6 +4,7 @@ import { formatInstant, localName, pickText, type Translate } from '../i18n/i18n
 import type { UiLang } from '../state/view-state';
 import { SourceLinks } from './source-links';
 import { TripDistances } from './trip-distances';
+import { FallbackMark } from './fallback-mark';
 
 interface Props {
   data: Dataset;
@@ -25,8 +26,9 @@ export function DetailsPanel({ data, selectedId, lang, t, onClose }: Props) {
   return (
     <article className="details" aria-labelledby="details-title">
       <div className="details-head">
-        <h2 id="details-title" lang={title.lang}>
-          {title.text}
+        <h2 id="details-title">
+          <span lang={title.lang}>{title.text}</span>
+          <FallbackMark shown={title.lang} lang={lang} t={t} />
         </h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')}>
           ×
@@ -45,7 +47,8 @@ export function DetailsPanel({ data, selectedId, lang, t, onClose }: Props) {
           <>
             <dt>{t('place')}</dt>
             <dd>
-              {localName(place.names, lang)}
+              <span lang={pickText(place.names, lang).lang}>{localName(place.names, lang)}</span>
+              <FallbackMark shown={pickText(place.names, lang).lang} lang={lang} t={t} />
               {place.approximate && <span className="muted"> ({t('approximate')})</span>}
             </dd>
           </>

@@ -18,7 +18,7 @@ export interface ShareDialogProps {
   t: Translate;
 }
 
-const LANG_NAMES: Record<UiLang, string> = { en: 'English', fr: 'Français' };
+const LANG_NAMES: Record<UiLang, string> = { en: 'English', fr: 'Français', ko: '한국어', ru: 'Русский' };
 const CODES: { key: keyof EmbedCodes; label: 'shareLink' | 'embedIframe' | 'embedScript' | 'embedPym' }[] = [
   { key: 'link', label: 'shareLink' },
   { key: 'iframe', label: 'embedIframe' },
