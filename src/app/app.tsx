@@ -1,5 +1,5 @@
 // Wires it all: load the dataset, hold the view state, keep the URL in step, lay out the areas.
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { eventsInWindow } from '../core/selectors';
 import type { Dataset } from '../core/types';
 import { fullViewSearch, parseEmbedParams, resolveAliases } from '../embed/embed-params';
@@ -19,10 +19,15 @@ import { PlaybackControls } from '../ui/playback-controls';
 import { ProblemsPanel } from '../ui/problems-panel';
 import { ShareButton } from '../ui/share-button';
 import { DataMenu } from '../ui/data-menu';
+import { ExportImageMenu } from '../ui/export-image-menu';
 import { FileOpen } from '../ui/file-open';
 import { FileDrop } from '../ui/file-open-drop';
 import { LoadProgress } from '../ui/file-open-progress';
-import { AreaBoundary } from './error-boundary';
+import { ItineraryTable } from '../ui/itinerary-table';
+import { LiveRegion } from '../ui/live-region';
+import { ThemeSwitch, useTheme } from '../ui/theme';
+import { useBottomSheet } from '../ui/bottom-sheet';
+import { AreaBoundary, CrashProbe } from './error-boundary';
 import { fetchDataset, openFile, type Progress } from './load-dataset';
 
 export function App() {
@@ -82,6 +87,11 @@ const URL_WRITE_DELAY_MS = 150;
 /** Remote raster tiles are off unless the site that builds Itinera sets VITE_TILE_URL. */
 const TILE_URL: string | null = import.meta.env.VITE_TILE_URL || null;
 
+// Presentation, speaker view and print load on demand: the first load of the explorer does not carry them.
+const PresentMode = lazy(() => import('../ui/present-mode').then((m) => ({ default: m.PresentMode })));
+const SpeakerView = lazy(() => import('../ui/speaker-view').then((m) => ({ default: m.SpeakerView })));
+const PrintView = lazy(() => import('../ui/print-view').then((m) => ({ default: m.PrintView })));
+
 interface ExplorerProps {
   data: Dataset;
   onOpenFile(file: File): void;
@@ -113,12 +123,29 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
   // While playing the playhead moves every frame: the address is written when it stops.
   const urlT = state.playing ? null : state.t;
   const compare = state.compare;
+  const [theme, setTheme] = useTheme();
+  /** The map, or the itinerary table in its place ("Map / List"). */
+  const [mainView, setMainView] = useState<'map' | 'list'>('map');
+  // `present=1` (`notes=1` for the speaker view, `step=<n>`) and `print=1`, read once.
+  const [modes] = useState(() => readUrl(location.search));
+  const [presenting, setPresenting] = useState(!!modes.present);
+  const leavePresentation = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen?.().catch(() => undefined);
+    const q = new URLSearchParams(location.search);
+    for (const k of ['present', 'step', 'notes']) q.delete(k);
+    try {
+      history.replaceState(history.state, '', `${location.pathname}${q.size ? `?${q}` : ''}${location.hash}`);
+    } catch {
+      /* a sandboxed frame may refuse */
+    }
+    setPresenting(false);
+  }, []);
   useEffect(
     function writeStateToUrl() {
       const timer = setTimeout(() => {
         const search = writeUrl(
           location.search,
-          { selectedId, hoverId: null, window, lang, t: urlT, compare },
+          { selectedId, hoverId: null, window, lang, t: urlT, compare, theme },
           { lang: fallbackLang },
         );
         // A sandboxed frame (opaque origin) may refuse: the view still works, the address just stays.
@@ -131,7 +158,7 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
       }, URL_WRITE_DELAY_MS);
       return () => clearTimeout(timer);
     },
-    [selectedId, window, lang, fallbackLang, urlT, compare],
+    [selectedId, window, lang, fallbackLang, urlT, compare, theme],
   );
   useEffect(
     function documentLanguage() {
@@ -155,6 +182,12 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
       <DetailsPanel data={data} selectedId={selectedId} lang={lang} t={t} onClose={() => callbacks.onSelect(null)} />
     ),
     [data, selectedId, lang, t, callbacks],
+  );
+  // On a phone the details are a bottom sheet that takes the focus and gives it back (src/ui/bottom-sheet.tsx).
+  const detailsRef = useRef<HTMLElement>(null);
+  const sheetKey = state.legId ?? selectedId;
+  useBottomSheet(detailsRef, sheetKey, state.playing, () =>
+    state.legId ? dispatch({ type: 'selectLeg', id: null }) : callbacks.onSelect(null),
   );
   const view = {
     data,
@@ -183,10 +216,25 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
   const viewSearch = writeUrl(location.search, state.playing ? { ...state, t: null } : state, { lang: fallbackLang });
   const pagePath = location.pathname.replace(/standalone\.html$/, '');
 
+  if (modes.print && !embed.embed)
+    return (
+      <Suspense fallback={<p className="boot">{t('loading')}</p>}>
+        <PrintView data={data} lang={lang} t={t} />
+      </Suspense>
+    );
+  if (presenting && modes.notes && !embed.embed)
+    return (
+      <Suspense fallback={<p className="boot">{t('loading')}</p>}>
+        <SpeakerView data={data} lang={lang} t={t} initialStep={modes.step} />
+      </Suspense>
+    );
+
   return (
     <div
       ref={appRef}
-      className={embed.embed ? `app is-embed${embed.height ? ' has-height' : ''}` : 'app'}
+      className={
+        embed.embed ? `app is-embed${embed.height ? ' has-height' : ''}` : presenting ? 'app is-present' : 'app'
+      }
       style={embed.embed && embed.height ? { height: embed.height } : undefined}
     >
       {(!embed.embed || embed.chrome) && (
@@ -205,6 +253,15 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
             <>
               <FileOpen t={t} onFile={onOpenFile} />
               <DataMenu data={data} window={window} lang={lang} t={t} />
+              <ExportImageMenu datasetId={data.meta.id} window={window} t={t} />
+              <button
+                type="button"
+                className="present-button"
+                data-testid="present"
+                onClick={() => setPresenting(true)}
+              >
+                {t('present')}
+              </button>
               <ShareButton
                 pageHref={location.href.replace(/standalone\.html(?=[?#]|$)/, '')}
                 search={viewSearch}
@@ -213,6 +270,7 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
                 lang={lang}
                 t={t}
               />
+              <ThemeSwitch theme={theme} t={t} onTheme={setTheme} />
             </>
           )}
         </div>
@@ -220,43 +278,90 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
       {!embed.embed && <FileDrop t={t} onFile={onOpenFile} />}
       {progress && <LoadProgress progress={progress} t={t} />}
       {data.problems.length > 0 && <ProblemsPanel data={data} t={t} />}
+      <LiveRegion data={data} selectedId={selectedId} lang={lang} t={t} />
       <main className="app-main">
-        <div className="app-map">
-          <AreaBoundary area={t('map')}>
-            <TravelMap
-              view={view}
-              onSelect={callbacks.onSelect}
-              onHover={callbacks.onHover}
-              onSelectLeg={playback.onSelectLeg}
-              tileUrl={TILE_URL}
-            />
-          </AreaBoundary>
+        <div className={`app-map is-${mainView}`}>
+          {!embed.embed && (
+            <div className="view-toggle" role="group" aria-label={t('viewAs')}>
+              {(['map', 'list'] as const).map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  aria-pressed={mainView === v}
+                  data-testid={`view-${v}`}
+                  onClick={() => setMainView(v)}
+                >
+                  {t(v === 'map' ? 'mapView' : 'listView')}
+                </button>
+              ))}
+            </div>
+          )}
+          <div className="map-pane" hidden={mainView !== 'map'}>
+            <AreaBoundary area={t('map')} retryLabel={t('retry')}>
+              <CrashProbe area="map" />
+              <TravelMap
+                view={view}
+                onSelect={callbacks.onSelect}
+                onHover={callbacks.onHover}
+                onSelectLeg={playback.onSelectLeg}
+                tileUrl={TILE_URL}
+              />
+            </AreaBoundary>
+          </div>
+          {mainView === 'list' && (
+            <section className="list-pane" aria-label={t('itinerary')}>
+              <ItineraryTable
+                data={data}
+                window={window}
+                selectedId={selectedId}
+                lang={lang}
+                t={t}
+                onSelect={callbacks.onSelect}
+              />
+            </section>
+          )}
         </div>
-        <aside className="app-details" aria-label={t('details')}>
-          {state.compare && (
-            <CompareTable
-              data={data}
-              pair={state.compare}
-              lang={lang}
-              t={t}
-              onClose={() => dispatch({ type: 'compare', pair: null })}
-            />
+        <aside ref={detailsRef} className={`app-details${sheetKey ? ' is-open' : ''}`} aria-label={t('details')}>
+          {presenting && !embed.embed && (
+            <Suspense fallback={null}>
+              <PresentMode
+                data={data}
+                lang={lang}
+                t={t}
+                dispatch={dispatch}
+                initialStep={modes.step}
+                onLeave={leavePresentation}
+              />
+            </Suspense>
           )}
-          {state.legId ? (
-            <LegDetails
-              data={data}
-              legId={state.legId}
-              lang={lang}
-              t={t}
-              onClose={() => dispatch({ type: 'selectLeg', id: null })}
-            />
-          ) : (
-            detailsPanel
-          )}
+          <AreaBoundary area={t('details')} retryLabel={t('retry')}>
+            <CrashProbe area="details" />
+            {state.compare && (
+              <CompareTable
+                data={data}
+                pair={state.compare}
+                lang={lang}
+                t={t}
+                onClose={() => dispatch({ type: 'compare', pair: null })}
+              />
+            )}
+            {state.legId ? (
+              <LegDetails
+                data={data}
+                legId={state.legId}
+                lang={lang}
+                t={t}
+                onClose={() => dispatch({ type: 'selectLeg', id: null })}
+              />
+            ) : (
+              detailsPanel
+            )}
+          </AreaBoundary>
         </aside>
         <div className="app-timeline">
           <PlaybackControls data={data} state={state} ctx={playback.ctx} lang={lang} t={t} dispatch={dispatch} />
-          <AreaBoundary area={t('timeline')}>
+          <AreaBoundary area={t('timeline')} retryLabel={t('retry')}>
+            <CrashProbe area="timeline" />
             <Timeline view={view} {...callbacks} />
           </AreaBoundary>
         </div>

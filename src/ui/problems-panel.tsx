@@ -35,6 +35,21 @@ export function ProblemsPanel({ data, t }: { data: Dataset; t: Translate }) {
         ))}
         {data.problems.length > SHOWN && <li>… {data.problems.length - SHOWN} more</li>}
       </ul>
+      {fatal && bundledHref() && (
+        <p>
+          <a href={bundledHref()!}>{t('loadBundled')}</a>
+        </p>
+      )}
     </section>
   );
+}
+
+/** The same page without `data=` (or TimelineJS's `source=`), when one was given: the bundled dataset. */
+function bundledHref(): string | null {
+  const q = new URLSearchParams(location.search);
+  if (!q.has('data') && !q.has('source')) return null;
+  q.delete('data');
+  q.delete('source');
+  const search = q.toString();
+  return `${location.pathname}${search ? `?${search}` : ''}`;
 }

@@ -1,0 +1,89 @@
+// Contained failures: a crash in one area leaves the others working and can be retried; an
+// unreadable dataset offers the bundled one.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launch } from './browser';
+
+const TIMELINE = '[role=region][aria-label="Timeline"]';
+const MAP = '[role=region][aria-label="Map"]';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function crashing(area: string, path = './') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  await context.addInitScript(
+    (a) => ((window as unknown as { __ITINERA_CRASH__: string }).__ITINERA_CRASH__ = a),
+    area,
+  );
+  const page = await context.newPage();
+  const uncaught: string[] = [];
+  page.on('pageerror', (e) => uncaught.push(e.message));
+  await page.goto(new URL(path, baseUrl()).href);
+  return { page, context, uncaught };
+}
+
+describe('a crash in one area', () => {
+  it('map: the timeline and details still work, and the map comes back on retry', async () => {
+    const { page, context, uncaught } = await crashing('map');
+    await page.waitForSelector('.area-error[role=alert]');
+    expect(await page.textContent('.area-error')).toContain('forced crash in map');
+    expect(await page.locator(MAP).count()).toBe(0);
+    await page.waitForSelector(`${TIMELINE} [data-event-id]`, { state: 'attached' });
+    const id = await page.$eval(`${TIMELINE} [data-event-id]:not([style*="display: none"])`, (el) =>
+      el.getAttribute('data-event-id')!,
+    );
+    await page.click(`${TIMELINE} [data-event-id="${id}"]`);
+    await page.waitForSelector('#details-title');
+    await page.evaluate(() => delete (window as unknown as { __ITINERA_CRASH__?: string }).__ITINERA_CRASH__);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.waitForSelector(`${MAP} [data-event-id="${id}"][aria-current="true"]`, { state: 'attached' });
+    expect(uncaught).toEqual([]);
+    await context.close();
+  });
+
+  it('timeline: the map still selects and shows details', async () => {
+    const { page, context, uncaught } = await crashing('timeline');
+    await page.waitForSelector('.area-error[role=alert]');
+    expect(await page.locator(TIMELINE).count()).toBe(0);
+    await page.waitForSelector(`${MAP} .leaflet-marker-pane [data-event-id]`, { state: 'attached' });
+    const marker = page.locator(`${MAP} .leaflet-marker-pane [data-event-id]:not(.is-out)`).first();
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#details-title');
+    expect(uncaught).toEqual([]);
+    await context.close();
+  });
+
+  it('details: the map and the timeline stay in sync', async () => {
+    const { page, context, uncaught } = await crashing('details');
+    await page.waitForSelector('.area-error[role=alert]');
+    await page.waitForSelector(`${TIMELINE} [data-event-id]`, { state: 'attached' });
+    const id = await page.$eval(`${TIMELINE} [data-event-id]:not([style*="display: none"])`, (el) =>
+      el.getAttribute('data-event-id')!,
+    );
+    await page.click(`${TIMELINE} [data-event-id="${id}"]`);
+    await page.waitForSelector(`${MAP} [data-event-id="${id}"][aria-current="true"]`, { state: 'attached' });
+    expect(uncaught).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('an unreadable dataset', () => {
+  it('offers the bundled dataset, which then loads', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(new URL('./?data=fixtures/truncated.json', baseUrl()).href);
+    await page.waitForSelector('[role=alert]');
+    await page.getByRole('link', { name: 'Show the bundled dataset instead' }).click();
+    await page.waitForSelector(`${TIMELINE} [data-event-id]`, { state: 'attached' });
+    expect(new URL(page.url()).searchParams.get('data')).toBeNull();
+    expect(await page.locator('.problems').count()).toBe(0);
+    await context.close();
+  });
+});
