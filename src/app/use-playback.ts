@@ -1,11 +1,12 @@
 // Playback in the app: the clock (one dispatch per animation frame at most while playing, or one step
 // per event with prefers-reduced-motion), the registered keys, and the moving markers for the map.
+import { keyInput } from '../ui/key-input';
 import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
 import { positionAt } from '../core/playback';
 import type { Dataset } from '../core/types';
 import { localName, type Translate } from '../i18n/i18n';
 import type { Mover } from '../map/map-types';
-import { actionForKey, type KeyInput } from '../state/key-actions';
+import { actionForKey } from '../state/key-actions';
 import { playContext, type PlayContext } from '../state/playback-state';
 import type { Action, ViewState } from '../state/view-state';
 
@@ -14,25 +15,6 @@ const STEP_EVERY_MS = 1200;
 
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-/** Where the focus is, for the key actions. */
-function keyInput(e: KeyboardEvent): KeyInput {
-  const el = e.target instanceof Element ? e.target : null;
-  const typing =
-    !!el &&
-    (el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null ||
-      (el as HTMLElement).isContentEditable === true);
-  return {
-    key: e.key,
-    altKey: e.altKey,
-    ctrlKey: e.ctrlKey,
-    metaKey: e.metaKey,
-    typing,
-    onControl: !!el?.closest('button, a[href], summary, [role=button], [role=link], [role=menuitem], [role=tab]'),
-    inTimelineMarks: !!el?.closest('.tl-mark'),
-    inMap: !!el?.closest('.leaflet-container'),
-  };
 }
 
 export function usePlayback(data: Dataset, state: ViewState, dispatch: Dispatch<Action>, t: Translate) {

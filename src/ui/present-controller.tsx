@@ -2,25 +2,8 @@
 // view in step. Shared by present-mode.tsx and speaker-view.tsx (both loaded on demand).
 import { useEffect, useReducer, useRef } from 'react';
 import { clampStep, type Narrative } from '../core/narrative';
-import type { KeyInput } from '../state/key-actions';
+import { keyInput } from './key-input';
 import { presentActionForKey, presentReduce, type PresentAction, type PresentState } from '../state/present-state';
-
-/** Where the focus is, for the key actions (the same reading as the playback keys). */
-export function presentKeyInput(e: KeyboardEvent): KeyInput {
-  const el = e.target instanceof Element ? e.target : null;
-  const typing =
-    !!el &&
-    (el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null ||
-      (el as HTMLElement).isContentEditable === true);
-  return {
-    key: e.key,
-    altKey: e.altKey,
-    ctrlKey: e.ctrlKey,
-    metaKey: e.metaKey,
-    typing,
-    onControl: !!el?.closest('button, a[href], summary, [role=button], [role=link], [role=menuitem], [role=tab]'),
-  };
-}
 
 type Message = { type: 'step'; step: number } | { type: 'hello' };
 
@@ -61,7 +44,7 @@ export function usePresentation(
   useEffect(function presentKeys() {
     function onKeyDown(e: KeyboardEvent) {
       if (e.defaultPrevented) return;
-      const action = presentActionForKey(presentKeyInput(e), stateRef.current);
+      const action = presentActionForKey(keyInput(e), stateRef.current);
       if (!action) return;
       e.preventDefault();
       e.stopPropagation();
