@@ -27,7 +27,7 @@ import { ItineraryTable } from '../ui/itinerary-table';
 import { LiveRegion } from '../ui/live-region';
 import { ThemeSwitch, useTheme } from '../ui/theme';
 import { useBottomSheet } from '../ui/bottom-sheet';
-import { AreaBoundary, CrashProbe } from './error-boundary';
+import { AreaBoundary, CrashProbe } from '../ui/area-boundary';
 import { fetchDataset, openFile, type Progress } from './load-dataset';
 
 export function App() {
@@ -310,14 +310,17 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
           </div>
           {mainView === 'list' && (
             <section className="list-pane" aria-label={t('itinerary')}>
-              <ItineraryTable
-                data={data}
-                window={window}
-                selectedId={selectedId}
-                lang={lang}
-                t={t}
-                onSelect={callbacks.onSelect}
-              />
+              <AreaBoundary area={t('itinerary')} retryLabel={t('retry')}>
+                <CrashProbe area="list" />
+                <ItineraryTable
+                  data={data}
+                  window={window}
+                  selectedId={selectedId}
+                  lang={lang}
+                  t={t}
+                  onSelect={callbacks.onSelect}
+                />
+              </AreaBoundary>
             </section>
           )}
         </div>

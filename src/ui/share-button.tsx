@@ -1,5 +1,6 @@
 // The header's "Share / Embed" button. Its dialog (embed codes, live preview) loads on first use.
 import { lazy, Suspense, useState } from 'react';
+import { AreaBoundary, CrashProbe } from './area-boundary';
 import type { ShareDialogProps } from './share-dialog';
 
 const ShareDialog = lazy(() => import('./share-dialog').then((m) => ({ default: m.ShareDialog })));
@@ -21,9 +22,12 @@ export function ShareButton(props: Omit<ShareDialogProps, 'open' | 'onClose'>) {
         {props.t('share')}
       </button>
       {used && (
-        <Suspense fallback={null}>
-          <ShareDialog {...props} open={open} onClose={() => setOpen(false)} />
-        </Suspense>
+        <AreaBoundary area={props.t('share')} retryLabel={props.t('retry')}>
+          <CrashProbe area="dialog" />
+          <Suspense fallback={null}>
+            <ShareDialog {...props} open={open} onClose={() => setOpen(false)} />
+          </Suspense>
+        </AreaBoundary>
       )}
     </>
   );

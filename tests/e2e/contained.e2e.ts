@@ -74,6 +74,41 @@ describe('a crash in one area', () => {
   });
 });
 
+describe('a crash in the list or a dialog', () => {
+  it('list: the map comes back with the toggle and the timeline still selects', async () => {
+    const { page, context, uncaught } = await crashing('list');
+    await page.waitForSelector(`${TIMELINE} [data-event-id]`, { state: 'attached' });
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    await page.waitForSelector('.list-pane .area-error[role=alert]');
+    expect(await page.textContent('.list-pane .area-error')).toContain('forced crash in list');
+    const id = await page.$eval(`${TIMELINE} [data-event-id]:not([style*="display: none"])`, (el) =>
+      el.getAttribute('data-event-id')!,
+    );
+    await page.click(`${TIMELINE} [data-event-id="${id}"]`);
+    await page.waitForSelector('#details-title');
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+    await page.waitForSelector(`${MAP} [data-event-id="${id}"][aria-current="true"]`, { state: 'attached' });
+    expect(uncaught).toEqual([]);
+    await context.close();
+  });
+
+  it('Share dialog: the message stays in the header and the app keeps working', async () => {
+    const { page, context, uncaught } = await crashing('dialog');
+    await page.waitForSelector(`${TIMELINE} [data-event-id]`, { state: 'attached' });
+    await page.getByRole('button', { name: 'Share / Embed' }).click();
+    await page.waitForSelector('.area-error[role=alert]');
+    expect(await page.textContent('.area-error')).toContain('forced crash in dialog');
+    expect(await page.locator('h1').count()).toBe(1);
+    const id = await page.$eval(`${TIMELINE} [data-event-id]:not([style*="display: none"])`, (el) =>
+      el.getAttribute('data-event-id')!,
+    );
+    await page.click(`${TIMELINE} [data-event-id="${id}"]`);
+    await page.waitForSelector(`${MAP} [data-event-id="${id}"][aria-current="true"]`, { state: 'attached' });
+    expect(uncaught).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('an unreadable dataset', () => {
   it('offers the bundled dataset, which then loads', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
