@@ -33,9 +33,15 @@ export function legendContent(data: Dataset): LegendContent {
   };
 }
 
-/** Fills `root` (the control's container) with the legend, replacing what was there. Collapsible. */
-export function renderLegend(root: HTMLElement, content: LegendContent, t: Translate): void {
-  const open = root.querySelector('details')?.open ?? true;
+/** Below this map width the legend starts folded: open, it covered half of a phone's or an embed's map. */
+export const LEGEND_OPEN_MIN_WIDTH = 600;
+
+/**
+ * Fills `root` (the control's container) with the legend, replacing what was there. Collapsible; a
+ * reader's choice to open or fold it is kept, otherwise it starts open only on a wide map.
+ */
+export function renderLegend(root: HTMLElement, content: LegendContent, t: Translate, mapWidth = Infinity): void {
+  const open = root.querySelector('details')?.open ?? mapWidth >= LEGEND_OPEN_MIN_WIDTH;
   root.replaceChildren();
   root.hidden = content.modes.length === 0 && !content.approximate && !content.border;
 

@@ -326,7 +326,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       rec.el.setAttribute('aria-label', t('eventMarker', { title, date, place }));
       rec.label.textContent = `${title} · ${date}`;
     }
-    renderLegend(legendEl, legend, t);
+    renderLegend(legendEl, legend, t, el.clientWidth || Infinity);
     journeys.relabel(view.data, view.lang, t);
     const container = zoomControl.getContainer();
     for (const [cls, key] of [

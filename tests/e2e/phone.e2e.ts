@@ -97,3 +97,17 @@ describe('a phone at 360 × 740', () => {
     await page.context().close();
   });
 });
+
+describe('the map legend', () => {
+  it('starts folded on a phone and open on a desktop', async () => {
+    const legendOpen = async (width: number, height: number) => {
+      const { page } = await openPage(browser, './', { width, height });
+      await ready(page);
+      const open = await page.$eval('.leaflet-control-container details', (d) => (d as HTMLDetailsElement).open);
+      await page.context().close();
+      return open;
+    };
+    expect(await legendOpen(360, 740)).toBe(false);
+    expect(await legendOpen(1280, 800)).toBe(true);
+  });
+});
