@@ -1,6 +1,7 @@
 // The first view state, from the URL and the dataset.
 import { parsePartialDate } from '../core/dates';
 import { initialWindow, windowShowing, type TimeWindow } from '../core/selectors';
+import { knownTrips, tripsInWindow, tripsWindow } from '../core/trip-filter';
 import type { Dataset } from '../core/types';
 import type { UrlState } from './url-state';
 import { PLAYBACK_DEFAULTS, type UiLang, type ViewState } from './view-state';
@@ -31,6 +32,12 @@ export function initialState(data: Dataset, url: UrlState, fallbackLang: UiLang)
   if (event) window = windowShowing(window, event);
   const compare =
     url.compare && url.compare.every((id) => data.tripsById.has(id)) ? ([...url.compare] as [string, string]) : null;
+  let trips = knownTrips(data, url.trips);
+  // A deep link to an event of a hidden trip shows that trip too.
+  if (trips && event && !trips.includes(event.trip)) trips = knownTrips(data, [...trips, event.trip]);
+  // trips= without from/to opens on those trips, not on a default window that shows none of them.
+  if (trips && !event && (url.from === null || url.to === null) && !tripsInWindow(data, trips, window))
+    window = tripsWindow(data, trips) ?? window;
   const t = url.t;
   // A shared moment is shown: the window moves to hold the playhead when it does not already.
   if (t !== null && window && !compare && (t < window[0] || t > window[1]))
@@ -43,5 +50,6 @@ export function initialState(data: Dataset, url: UrlState, fallbackLang: UiLang)
     lang: url.lang ?? fallbackLang,
     t,
     compare,
+    trips,
   };
 }

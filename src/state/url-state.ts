@@ -12,6 +12,8 @@ export interface UrlState {
   t: number | null;
   /** `compare=<tripA>,<tripB>`, as written (checked against the dataset later). */
   compare: [string, string] | null;
+  /** `trips=<id>,<id>`: the trips shown, as written (checked against the dataset later). */
+  trips: string[] | null;
   /** `theme=light|dark`; absent (undefined) follows the system. */
   theme?: Theme;
   /** `present=1`: presentation mode. */
@@ -33,6 +35,12 @@ function readPair(text: string | null): [string, string] | null {
   return ids.length === 2 && ids[0] && ids[1] && ids[0] !== ids[1] ? [ids[0], ids[1]] : null;
 }
 
+/** A comma-separated list of ids, each once; null when empty. */
+function readList(text: string | null): string[] | null {
+  const ids = [...new Set((text ?? '').split(',').map((s) => s.trim()))].filter((s) => /^[\w.:-]{1,120}$/.test(s));
+  return ids.length ? ids.slice(0, 200) : null;
+}
+
 const instant = (text: string | null, end: boolean): number | null => {
   if (!text) return null;
   const i = parsePartialDate(text, 'UTC');
@@ -52,6 +60,7 @@ export function readUrl(search: string): UrlState {
     data: q.get('data') || null,
     t: instant(q.get('t'), false),
     compare: readPair(q.get('compare')),
+    trips: readList(q.get('trips')),
     present: q.get('present') === '1' || undefined,
     step: /^\d{1,4}$/.test(q.get('step') ?? '') ? Number(q.get('step')) : undefined,
     notes: q.get('notes') === '1' || undefined,
@@ -71,6 +80,7 @@ export function writeUrl(search: string, state: UrlWritable, defaults: { lang: U
   set('lang', state.lang === defaults.lang ? null : state.lang);
   if (state.t !== undefined) set('t', state.t === null ? null : isoUrlTime(Math.round(state.t), true));
   if (state.compare !== undefined) set('compare', state.compare ? state.compare.join(',') : null);
+  if (state.trips !== undefined) set('trips', state.trips ? state.trips.join(',') : null);
   if (state.theme !== undefined) set('theme', state.theme);
   const s = q.toString();
   return s ? `?${s}` : '';

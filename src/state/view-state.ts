@@ -2,6 +2,7 @@
 import type { Lang } from '../core/schema';
 import { advance, nextStep, previousStep, SPEEDS } from '../core/playback';
 import { windowShowing, type TimeWindow } from '../core/selectors';
+import { knownTrips, tripsInWindow, tripsWindow } from '../core/trip-filter';
 import type { Dataset } from '../core/types';
 import { playContext } from './playback-state';
 
@@ -27,6 +28,8 @@ export interface ViewState {
   compare: readonly [string, string] | null;
   /** The leg whose details are shown (a click on a route). */
   legId: string | null;
+  /** The trips shown (`trips=`), in the dataset's order; null shows every trip. */
+  trips: readonly string[] | null;
 }
 
 /** The playback fields of a fresh state. */
@@ -37,6 +40,7 @@ export const PLAYBACK_DEFAULTS = {
   follow: false,
   compare: null,
   legId: null,
+  trips: null,
 } as const satisfies Partial<ViewState>;
 
 export type Action =
@@ -59,7 +63,9 @@ export type Action =
   /** To the next (1) or previous (-1) event of the trips in play; selects it. */
   | { type: 'step'; dir: 1 | -1 }
   | { type: 'compare'; pair: readonly [string, string] | null }
-  | { type: 'selectLeg'; id: string | null };
+  | { type: 'selectLeg'; id: string | null }
+  /** Show only these trips (null or every trip: all). */
+  | { type: 'trips'; trips: readonly string[] | null };
 
 /** Keeps `t` in the window while playing: when it leaves, the window moves on with it. */
 function followWindow(w: TimeWindow | null, t: number): TimeWindow | null {
@@ -67,6 +73,11 @@ function followWindow(w: TimeWindow | null, t: number): TimeWindow | null {
   const width = w[1] - w[0];
   const t0 = t - width * 0.1;
   return [t0, t0 + width];
+}
+
+/** An event of a hidden trip (a link, a search, a story step) brings its trip back into view. */
+function tripsShowing(trips: readonly string[] | null, e: { trip: string } | undefined, data: Dataset) {
+  return e && trips && !trips.includes(e.trip) ? knownTrips(data, [...trips, e.trip]) : trips;
 }
 
 /** The reducer needs the dataset to keep a selected event inside the window. */
@@ -81,6 +92,7 @@ export function reduce(state: ViewState, action: Action, data: Dataset): ViewSta
         selectedId: action.id,
         legId: action.id === null ? state.legId : null,
         window: e ? windowShowing(state.window, e) : state.window,
+        trips: tripsShowing(state.trips, e, data),
       };
     }
     case 'hover':
@@ -147,7 +159,7 @@ export function reduce(state: ViewState, action: Action, data: Dataset): ViewSta
       }
       const e = selectedId ? data.eventsById.get(selectedId) : undefined;
       const window = state.compare ? state.window : e ? windowShowing(state.window, e) : followWindow(state.window, t);
-      return { ...state, t, selectedId, legId: null, window };
+      return { ...state, t, selectedId, legId: null, window, trips: tripsShowing(state.trips, e, data) };
     }
     case 'compare': {
       const pair = action.pair;
@@ -159,6 +171,26 @@ export function reduce(state: ViewState, action: Action, data: Dataset): ViewSta
       )
         return state;
       return { ...state, compare: next, playing: false, t: next ? null : state.t };
+    }
+    case 'trips': {
+      const trips = knownTrips(data, action.trips);
+      const same =
+        trips === state.trips ||
+        (trips && state.trips && trips.length === state.trips.length && trips.every((id, i) => id === state.trips![i]));
+      if (same) return state;
+      const selected = state.selectedId ? data.eventsById.get(state.selectedId) : undefined;
+      const leg = state.legId ? data.legs.find((l) => l.id === state.legId) : undefined;
+      const shown = (trip: string) => !trips || trips.includes(trip);
+      // Choosing trips the window does not show moves the window to them.
+      const window =
+        trips && !tripsInWindow(data, trips, state.window) ? (tripsWindow(data, trips) ?? state.window) : state.window;
+      return {
+        ...state,
+        trips,
+        window,
+        selectedId: selected && !shown(selected.trip) ? null : state.selectedId,
+        legId: leg && !shown(leg.trip) ? null : state.legId,
+      };
     }
     case 'selectLeg': {
       if (action.id === state.legId) return state;

@@ -9,10 +9,11 @@ import { formatInstant, localName, type Translate } from '../i18n/i18n';
 import { keysOf } from '../state/key-actions';
 import type { PlayContext } from '../state/playback-state';
 import type { Action, UiLang, ViewState } from '../state/view-state';
+import { TripFilter } from './trip-filter';
 
 interface Props {
   data: Dataset;
-  state: Pick<ViewState, 't' | 'playing' | 'speed' | 'follow' | 'compare'>;
+  state: Pick<ViewState, 't' | 'playing' | 'speed' | 'follow' | 'compare' | 'trips'>;
   ctx: PlayContext | null;
   lang: UiLang;
   t: Translate;
@@ -132,6 +133,7 @@ export function PlaybackControls({ data, state, ctx, lang, t, dispatch }: Props)
       <p id={`${id}-keys`} className="visually-hidden">
         {t('playbackKeys')}
       </p>
+      {!state.compare && <TripFilter data={data} trips={state.trips} lang={lang} t={t} dispatch={dispatch} />}
       <div className="pb-compare">
         {state.compare ? (
           <button type="button" className="pb-btn" onClick={() => dispatch({ type: 'compare', pair: null })}>

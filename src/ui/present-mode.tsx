@@ -7,6 +7,7 @@ import { localName, type Translate } from '../i18n/i18n';
 import type { Action } from '../state/view-state';
 import type { Lang } from '../core/schema';
 import { toggleFullScreen, usePresentation } from './present-controller';
+import { fullViewSearch } from '../embed/embed-params';
 
 interface Props {
   data: Dataset;
@@ -61,7 +62,8 @@ export function PresentMode({ data, lang, t, dispatch, initialStep, onLeave }: P
     <section className="present-slide" aria-label={t('presentSlide')} aria-roledescription={t('presentSlide')}>
       <p className="present-narrative">{localName(narrative.title, lang)}</p>
       {current ? (
-        <div className="present-body" aria-live="polite">
+        // Focusable: a long slide scrolls, and a keyboard must reach it (axe scrollable-region-focusable).
+        <div className="present-body" aria-live="polite" tabIndex={0}>
           <h2 className="present-title" data-testid="present-title">
             {localName(current.title, lang)}
           </h2>
@@ -102,8 +104,9 @@ export function PresentMode({ data, lang, t, dispatch, initialStep, onLeave }: P
   );
 }
 
+/** The speaker view opens as a full page, also from an embedded presentation. */
 function notesSearch() {
-  const q = new URLSearchParams(location.search);
+  const q = new URLSearchParams(fullViewSearch(location.search));
   q.set('present', '1');
   q.set('notes', '1');
   return q.toString();

@@ -123,6 +123,53 @@ describe('hosts that already listen', () => {
   });
 });
 
+describe('view state honoured inside the frame', () => {
+  it('trips= shows only those trips in the embed, and the full view link keeps them', async () => {
+    host.paste(
+      `<!doctype html><title>trips</title><iframe id="f" data-itinera title="Itinera" width="100%" height="600"
+        src="${baseUrl()}?embed=1&lang=en&height=600&trips=kju-2019-russia"></iframe>`,
+    );
+    const { page, errors } = await open(`${host.url}pasted.html`, { width: 700, height: 800 });
+    const frame = await appFrame(page, '#f');
+    const ids = await frame.$$eval('[role=region][aria-label="Timeline"] [data-event-id]', (els) =>
+      els.map((e) => e.getAttribute('data-event-id')!),
+    );
+    expect(ids.length).toBeGreaterThan(3);
+    expect(ids.every((id) => id.startsWith('kju-2019-'))).toBe(true);
+    expect(new URL((await frame.getAttribute('.full-view-link', 'href'))!, baseUrl()).searchParams.get('trips')).toBe(
+      'kju-2019-russia',
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('present=1 runs the story inside the frame: keys step, the frame resizes, nothing scrolls inside', async () => {
+    host.paste(`<!doctype html><title>story</title><body style="margin:0"><article style="width:640px">
+      <iframe id="f" data-itinera title="Itinera" width="100%" height="200" allowfullscreen style="border:0"
+        src="${baseUrl()}?embed=1&lang=en&present=1"></iframe></article>
+      <script src="${baseUrl()}embed.js" async></script>`);
+    const { page, errors } = await open(`${host.url}pasted.html`, { width: 700, height: 900 });
+    const frame = await appFrame(page, '#f');
+    expect(await frame.locator('.app.is-embed.is-present').count()).toBe(1);
+    const progress = frame.locator('[data-testid=present-progress]');
+    await expect.poll(() => progress.textContent()).toContain('1 / 12');
+    await frame.locator('.present-slide').click();
+    await frame.locator('body').press('ArrowRight');
+    await expect.poll(() => progress.textContent()).toContain('2 / 12');
+    await expect
+      .poll(() => frame.getAttribute('[role=region][aria-label="Timeline"] [aria-current="true"]', 'data-event-id'))
+      .toBe('kju-2019-khasan-crossing');
+    // The slide sits under the map in a 640 px column, the host script gives the frame its height.
+    const h = await contentHeight(frame);
+    await expect.poll(() => frameHeight(page, '#f')).toBe(h);
+    expect(h).toBeGreaterThan(500);
+    expect(await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(1);
+    await screenshot(page, 'embed-present');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('deep links inside the frame', () => {
   it('event= opens that event, with its details', async () => {
     host.paste(

@@ -29,11 +29,23 @@ describe('readUrl', () => {
       data: null,
       t: null,
       compare: null,
+      trips: null,
     });
+  });
+  it('reads trips= as a list of ids, each once, dropping malformed ones', () => {
+    expect(readUrl('?trips=kju-2019-russia,kju-2023-russia').trips).toEqual(['kju-2019-russia', 'kju-2023-russia']);
+    expect(readUrl('?trips=a,,a,%3Cb%3E,c').trips).toEqual(['a', 'c']);
+    expect(readUrl('?trips=').trips).toBeNull();
   });
 });
 
 describe('writeUrl', () => {
+  it('writes the trips shown and drops trips= when every trip is shown', () => {
+    const search = writeUrl('?lang=fr', state({ trips: ['a', 'b'] }), { lang: 'en' });
+    expect(new URLSearchParams(search).get('trips')).toBe('a,b');
+    expect(readUrl(search).trips).toEqual(['a', 'b']);
+    expect(writeUrl(search, state({ trips: null }), { lang: 'en' })).not.toContain('trips');
+  });
   it('round-trips the window and the selection', () => {
     const w = [Date.UTC(2023, 8, 10, 6, 30), Date.UTC(2023, 8, 20)] as const;
     const search = writeUrl('', state({ selectedId: 'e1', window: w, lang: 'fr' }), { lang: 'en' });
