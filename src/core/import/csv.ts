@@ -8,6 +8,7 @@ import {
   Origins,
   StandIns,
   textLang,
+  finishImport,
   uniqueId,
   UNKNOWN_COUNTRY,
   zoneFromLongitude,
@@ -210,19 +211,15 @@ export function importCsv(text: string, options: { lang?: string; name?: string 
     });
   }
 
-  return {
-    raw: {
-      format: 'itinera/1',
-      meta: { id: uniqueId(title, 'imported', new Set()), title: { [lang]: title } },
-      sources: stand.sources,
-      people: stand.people,
-      places,
-      trips: stand.trips,
-      legs: [],
-      events,
-    },
-    problems: [...problems, ...stand.problems()],
+  return finishImport({
+    title,
+    lang,
+    stand,
+    origins,
+    places,
+    legs: [],
+    events,
+    problems,
     dropped: { events: dropped, legs: 0, places: 0 },
-    translate: origins.translate,
-  };
+  });
 }

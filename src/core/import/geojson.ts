@@ -11,6 +11,7 @@ import {
   plainText,
   StandIns,
   textLang,
+  finishImport,
   uniqueId,
   UNKNOWN_COUNTRY,
   zoneFromLongitude,
@@ -238,19 +239,5 @@ export function importGeoJson(
     });
   });
 
-  return {
-    raw: {
-      format: 'itinera/1',
-      meta: { id: uniqueId(title, 'imported', new Set()), title: { [lang]: title } },
-      sources: stand.sources,
-      people: stand.people,
-      places,
-      trips: stand.trips,
-      legs,
-      events,
-    },
-    problems: [...problems, ...stand.problems()],
-    dropped,
-    translate: origins.translate,
-  };
+  return finishImport({ title, lang, stand, origins, places, legs: legs, events, problems, dropped: dropped });
 }

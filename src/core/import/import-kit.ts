@@ -229,3 +229,33 @@ export function textLang(lang: unknown): 'en' | 'fr' | 'ko' | 'ru' {
   const l = typeof lang === 'string' ? lang.slice(0, 2).toLowerCase() : '';
   return l === 'fr' || l === 'ko' || l === 'ru' ? l : 'en';
 }
+
+/** The result of an importer that made its own places, events (and legs) and leans on stand-ins for the rest. */
+export function finishImport(parts: {
+  title: string;
+  lang: string;
+  stand: StandIns;
+  origins: Origins;
+  places: RawRecord[];
+  legs: RawRecord[];
+  events: RawRecord[];
+  problems: Problem[];
+  dropped: ImportResult['dropped'];
+}): ImportResult {
+  const { title, lang, stand } = parts;
+  return {
+    raw: {
+      format: 'itinera/1',
+      meta: { id: uniqueId(title, 'imported', new Set()), title: { [lang]: title } },
+      sources: stand.sources,
+      people: stand.people,
+      places: parts.places,
+      trips: stand.trips,
+      legs: parts.legs,
+      events: parts.events,
+    },
+    problems: [...parts.problems, ...stand.problems()],
+    dropped: parts.dropped,
+    translate: parts.origins.translate,
+  };
+}
