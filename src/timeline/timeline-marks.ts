@@ -1,14 +1,23 @@
-// The event marks of the detail view: one <g> per event in one lane per trip, joined by event id.
-// Three costs, three entry points: setData rebuilds the DOM (new dataset), layout moves marks
-// (window or size), setStates toggles attributes on the marks whose selection or hover changed.
+// The event marks of the detail view, one lane per trip. Drawing costs follow what is on screen,
+// not the size of the dataset:
+// - a time index (events sorted once) answers "which events are in the window" by binary search;
+// - only the marks in the window have DOM (a <g> each, made when first needed; small datasets keep
+//   theirs, hidden, so that every event of them stays in the document);
+// - above DOM_MAX marks in the window they are painted on one canvas instead (level of detail),
+//   with hit-testing for hover and click; the selected, hovered and keyboard-focused marks still get
+//   their <g> above the canvas, so selection, focus and the roving tabindex work the same way.
+// Texts (titles, labels, their widths, accessible names) are made when a mark first gets its DOM.
+// Every mark's hit area is at least 24 × 24 px and never overlaps another's (WCAG 2.5.8): rows are
+// 26 px apart and the rows are packed at a level where instants in a row are ≥ 26 px apart.
 import type { ScaleTime } from 'd3-scale';
-import { select } from 'd3-selection';
+import { inkOn, kindGlyph } from '../core/kind-symbols';
 import { tripColour } from '../core/palette';
 import type { Lang } from '../core/schema';
-import { inWindow, type TimeWindow } from '../core/selectors';
+import type { TimeWindow } from '../core/selectors';
 import type { Dataset, TravelEvent, Trip } from '../core/types';
 import { formatShortDate, localName, type Translate } from '../i18n/i18n';
 import {
+  buildTimeIndex,
   clamp,
   estimateTextWidth,
   fitLabel,
@@ -17,38 +26,80 @@ import {
   markShape,
   packRows,
   placeLabels,
+  queryWindow,
   RANGE_MIN_PX,
+  rowHitAreas,
+  rowLevel,
+  rowSpanOf,
   truncateLabel,
   type LaneBox,
   type LaneMetrics,
+  type TimeIndex,
 } from './timeline-math';
 
-/** Height of a lane's mark row; stacked rows inside a lane are ROW_PITCH apart. */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Height of a lane's mark row; stacked rows inside a lane are ROW_PITCH apart (a 24 px target + 2). */
 export const LANE_H = 28;
-export const ROW_PITCH = 16;
+export const ROW_PITCH = 26;
 const MID = LANE_H / 2;
-const POINT_R = 7;
-const HIT = 24;
-const BAR_H = 14;
+const POINT_R = 9;
+/** The side of a mark's hit area (WCAG 2.5.8: at least 24 × 24 CSS px). */
+export const HIT = 24;
+const BAR_H = 18;
 const BAR_PAD = 4;
+const GLYPH = 12;
 const LABEL_MAX = 24;
+/** A pan longer than this (px) since the last re-base places every mark afresh. */
+const REBASE_PX = 3000;
+/** Rows packed at a coarser level than this many would squeeze the lane: use a finer level. */
+const MAX_LEVEL_ROWS = 6;
+/** Datasets up to this size get the DOM of every mark at once (hidden outside the window). */
+export const EAGER_MAX = 1000;
+/** More marks than this in the window are painted on a canvas. */
+export const DOM_MAX = 400;
+/** A lane with more marks than one per this many px of width is drawn on the canvas… */
+const DENSE_PX = 8;
+/** …unless it has no more than this many marks. */
+const DENSE_MIN = 60;
 export const LABEL_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+interface MarkEls {
+  g: SVGGElement;
+  title: SVGTitleElement;
+  hit: SVGRectElement;
+  ring: SVGRectElement;
+  dot: SVGCircleElement;
+  bar: SVGRectElement;
+  glyph: SVGGElement;
+  label: SVGTextElement;
+}
 
 export interface Mark {
   e: TravelEvent;
+  /** Position in the dataset's events. */
+  i: number;
   lane: number;
-  /** Row inside the lane, from packRows: stable while zooming. */
+  /** Row inside the lane at the current level (packRows in time: stable while zooming in a level). */
   row: number;
   colour: string;
+  /** Language of the texts below; null before they are first made. */
+  textLang: Lang | null;
   title: string;
   label: string;
   labelWidth: number;
   /** Text last written to the label element (bars show a shorter cut when narrow). */
   shownLabel: string;
+  /** The mark's DOM, or null while it has none. */
   node: SVGGElement | null;
-  /** Last display state and row offset written, to skip redundant writes; null before the first layout. */
-  shown: boolean | null;
+  els: MarkEls | null;
+  /** In the window at the last layout. */
+  shown: boolean;
+  /** Position at the last layout, px: start and end on x, row offset on y. */
+  x0: number;
+  x1: number;
   dy: number | null;
+  /** Whether the DOM is displayed (null: unknown). */
+  displayed: boolean | null;
 }
 
 export interface Lane {
@@ -104,125 +155,282 @@ export interface MarkLayer {
   ): void;
   /** Marks overlapping the window, in time order. */
   visible(): readonly Mark[];
-  /** The most rows any lane needs with all its events shown. */
+  /** Whether the window's marks are painted on the canvas (too many for DOM). */
+  dense(): boolean;
+  /** The mark under a point of the lanes' coordinates (canvas mode), within half a target. */
+  hitTest(px: number, py: number): Mark | null;
+  /** The most rows any lane needs with all its events shown (at the finest level). */
   maxRows(): number;
   get(id: string): Mark | undefined;
   lanes(): readonly Lane[];
+  /** Roving tabindex: the one mark with tabindex 0 (given its DOM if it has none). */
+  setTabStop(id: string | null): void;
+  tabStop(): string | null;
+  /** Move the focus to a shown mark. */
+  focus(id: string): void;
 }
 
+/** An attribute written only when it changes (a pan leaves most of them as they are). */
+type Cached = Element & { _tlA?: Record<string, string>; _tlShown?: boolean };
+function put(el: Element, name: string, value: string | number): void {
+  const c = el as Cached;
+  const v = typeof value === 'number' ? String(Math.round(value * 100) / 100) : value;
+  const a = (c._tlA ??= {});
+  if (a[name] === v) return;
+  a[name] = v;
+  el.setAttribute(name, v);
+}
+function show(el: SVGElement, on: boolean): void {
+  const c = el as SVGElement & Cached;
+  if (c._tlShown === on) return;
+  c._tlShown = on;
+  el.style.display = on ? '' : 'none';
+}
+const shownEl = (el: SVGElement): boolean => (el as SVGElement & Cached)._tlShown !== false;
+
 export function createMarkLayer(container: SVGGElement): MarkLayer {
-  const root = select(container);
   let marks: Mark[] = [];
+  let evs: readonly TravelEvent[] = [];
   let byId = new Map<string, Mark>();
   let lanes: Lane[] = [];
   let shown: Mark[] = [];
+  /** Marks with displayed DOM after the last layout. */
+  let withDom: Mark[] = [];
+  let index: TimeIndex = buildTimeIndex([]);
+  let eager = true;
+  let isDense = false;
+  let levels = new Map<number, Int32Array>();
+  let texts: { data: Dataset; lang: Lang; t: Translate } | null = null;
+  let geo: {
+    width: number;
+    boxes: LaneBox[];
+    need: number[];
+    caption: number;
+  } | null = null;
+  // Marks are placed in base coordinates: px from `base.t` at `base.k` px/ms. A pan (same scale)
+  // only moves the group holding them by `shift` px; a zoom, a resize or a long pan re-bases.
+  const base = { t: 0, k: 0, width: 0, lo: 0, hi: 0 };
+  let shift = 0;
+  let selectedId: string | null = null;
+  let hoverId: string | null = null;
+  let tabStopId: string | null = null;
+
+  // The canvas of the dense mode, inside the SVG so that it shares the lanes' coordinates and clip.
+  const fo = document.createElementNS(SVG_NS, 'foreignObject');
+  fo.setAttribute('class', 'tl-canvas');
+  fo.setAttribute('aria-hidden', 'true');
+  fo.style.display = 'none';
+  const canvas = document.createElement('canvas');
+  fo.append(canvas);
+  container.append(fo);
+  const panG = document.createElementNS(SVG_NS, 'g');
+  panG.setAttribute('class', 'tl-pan');
+  container.append(panG);
+
+  function rowsAt(lv: number): Int32Array {
+    let rows = levels.get(lv);
+    if (rows) return rows;
+    rows = new Int32Array(marks.length);
+    const perLane = lanes.map((): number[] => []);
+    marks.forEach((m, i) => perLane[m.lane]?.push(i));
+    const span = rowSpanOf(lv);
+    for (const list of perLane) {
+      const packed = packRows(
+        list.map((i) => marks[i]!.e),
+        span,
+      );
+      list.forEach((i, k) => (rows![i] = packed[k]!));
+    }
+    levels.set(lv, rows);
+    return rows;
+  }
 
   function setData(data: Dataset): Lane[] {
-    const index = laneIndex(data.trips, data.events);
+    const laneOf = laneIndex(data.trips, data.events);
+    for (const lane of lanes) lane.node?.remove();
+    for (const m of marks) m.node?.remove();
     lanes = data.trips
-      .filter((trip) => index.has(trip.id))
-      .map((trip): Lane => ({ trip, index: index.get(trip.id)!, title: '', node: null, ty: null }))
+      .filter((trip) => laneOf.has(trip.id))
+      .map((trip): Lane => ({ trip, index: laneOf.get(trip.id)!, title: '', node: null, ty: null }))
       .sort((a, b) => a.index - b.index);
-    const old = byId;
-    marks = data.events.map((e) => {
-      const trip = data.tripsById.get(e.trip);
-      const prev = old.get(e.id);
-      return {
-        e,
-        lane: index.get(e.trip) ?? 0,
-        row: 0,
-        colour: tripColour(trip?.order ?? 0),
-        title: prev?.title ?? '',
-        label: prev?.label ?? '',
-        labelWidth: prev?.labelWidth ?? 0,
-        shownLabel: '',
-        node: null,
-        shown: null,
-        dy: null,
-      };
-    });
+    evs = data.events;
+    marks = data.events.map((e, i) => ({
+      e,
+      i,
+      lane: laneOf.get(e.trip) ?? 0,
+      row: 0,
+      colour: tripColour(data.tripsById.get(e.trip)?.order ?? 0),
+      textLang: null,
+      title: '',
+      label: '',
+      labelWidth: 0,
+      shownLabel: '',
+      node: null,
+      els: null,
+      shown: false,
+      x0: 0,
+      x1: 0,
+      dy: null,
+      displayed: null,
+    }));
     byId = new Map(marks.map((m) => [m.e.id, m]));
-    const perLane = lanes.map((): Mark[] => []);
-    for (const m of marks) perLane[m.lane]?.push(m);
-    for (const list of perLane) {
-      const rows = packRows(list.map((m) => m.e));
-      list.forEach((m, i) => (m.row = rows[i]!));
-    }
-
-    const laneSel = root
-      .selectAll<SVGGElement, Lane>('g.tl-lane')
-      .data(lanes, (d) => d.trip.id)
-      .join((enter) => enter.append('g').attr('class', 'tl-lane').attr('role', 'group'))
-      .attr('data-trip-id', (d) => d.trip.id)
-      .each(function bindLane(d) {
-        d.node = this;
-      });
-
-    laneSel
-      .selectAll<SVGGElement, Mark>('g.tl-mark')
-      .data(
-        (lane) => perLane[lane.index] ?? [],
-        (d) => d.e.id,
-      )
-      .join((enter) => {
-        const g = enter.append('g').attr('class', 'tl-mark').attr('role', 'button').attr('tabindex', -1);
-        g.append('title');
-        g.append('rect').attr('class', 'tl-hit');
-        g.append('rect').attr('class', 'tl-ring');
-        g.append('circle').attr('class', 'tl-dot').attr('cy', MID).attr('r', POINT_R);
-        g.append('rect')
-          .attr('class', 'tl-bar')
-          .attr('y', MID - BAR_H / 2)
-          .attr('height', BAR_H)
-          .attr('rx', 3);
-        g.append('text').attr('class', 'tl-label').attr('y', MID).attr('dy', '0.35em');
-        return g;
-      })
-      .attr('data-event-id', (d) => d.e.id)
-      .style('color', (d) => d.colour)
-      .each(function bindNode(d) {
-        d.node = this;
-      });
+    index = buildTimeIndex(data.events);
+    levels = new Map();
+    const rows = rowsAt(0);
+    marks.forEach((m, i) => (m.row = rows[i]!));
+    eager = marks.length <= EAGER_MAX;
     shown = [];
+    withDom = [];
+    tabStopId = null;
+    for (const lane of lanes) {
+      const g = document.createElementNS(SVG_NS, 'g');
+      g.setAttribute('class', 'tl-lane');
+      g.setAttribute('role', 'group');
+      g.setAttribute('data-trip-id', lane.trip.id);
+      panG.append(g);
+      lane.node = g;
+    }
+    if (eager) {
+      // In time order, so that reading the document follows the timeline.
+      for (const i of index.order) {
+        const m = marks[i]!;
+        makeNode(m);
+        m.node!.style.display = 'none';
+        m.displayed = false;
+      }
+    }
     return lanes;
   }
 
+  function makeNode(m: Mark): void {
+    const el = <K extends keyof SVGElementTagNameMap>(tag: K, cls?: string) => {
+      const n = document.createElementNS(SVG_NS, tag);
+      if (cls) n.setAttribute('class', cls);
+      return n;
+    };
+    const g = el('g', 'tl-mark');
+    g.setAttribute('role', 'button');
+    g.setAttribute('tabindex', '-1');
+    g.setAttribute('data-event-id', m.e.id);
+    g.setAttribute('data-kind', m.e.kind);
+    g.style.color = m.colour;
+    g.style.setProperty('--tl-mark-ink', inkOn(m.colour));
+    const els: MarkEls = {
+      g,
+      title: el('title'),
+      hit: el('rect', 'tl-hit'),
+      ring: el('rect', 'tl-ring'),
+      dot: el('circle', 'tl-dot'),
+      bar: el('rect', 'tl-bar'),
+      glyph: el('g', 'tl-glyph'),
+      label: el('text', 'tl-label'),
+    };
+    els.dot.setAttribute('cy', String(MID));
+    els.dot.setAttribute('r', String(POINT_R));
+    els.bar.setAttribute('y', String(MID - BAR_H / 2));
+    els.bar.setAttribute('height', String(BAR_H));
+    els.bar.setAttribute('rx', '3');
+    els.glyph.setAttribute('aria-hidden', 'true');
+    els.glyph.innerHTML = kindGlyph(m.e.kind);
+    els.label.setAttribute('y', String(MID));
+    els.label.setAttribute('dy', '0.35em');
+    g.append(els.title, els.hit, els.ring, els.dot, els.bar, els.glyph, els.label);
+    m.node = g;
+    m.els = els;
+    m.dy = null;
+    m.displayed = null;
+    m.shownLabel = '';
+    writeTexts(m);
+    paint(m);
+    lanes[m.lane]?.node?.append(g);
+  }
+
+  function dropNode(m: Mark): void {
+    m.node?.remove();
+    m.node = null;
+    m.els = null;
+    m.displayed = null;
+    m.dy = null;
+  }
+
+  function ensureTexts(m: Mark): void {
+    if (!texts || m.textLang === texts.lang) return;
+    m.textLang = texts.lang;
+    m.title = localName(m.e.title, texts.lang);
+    m.label = truncateLabel(m.title, LABEL_MAX);
+    m.labelWidth = measureText(m.label);
+  }
+
+  function writeTexts(m: Mark): void {
+    const els = m.els;
+    if (!els || !texts) return;
+    ensureTexts(m);
+    els.g.setAttribute('aria-label', describe(m.e, texts.data, texts.lang, texts.t, m.title));
+    els.title.textContent = m.title;
+    els.label.textContent = m.shownLabel = m.label;
+  }
+
   function setTexts(data: Dataset, lang: Lang, t: Translate): void {
-    for (const lane of lanes) lane.title = localName(lane.trip.title, lang);
-    root.selectAll<SVGGElement, Lane>('g.tl-lane').attr('aria-label', (d) => d.title);
-    for (const m of marks) {
-      m.title = localName(m.e.title, lang);
-      m.label = truncateLabel(m.title, LABEL_MAX);
-      m.labelWidth = measureText(m.label);
-      const g = m.node;
-      if (!g) continue;
-      g.setAttribute('aria-label', describe(m.e, data, lang, t, m.title));
-      g.firstElementChild!.textContent = m.title;
-      g.lastElementChild!.textContent = m.shownLabel = m.label;
+    texts = { data, lang, t };
+    for (const lane of lanes) {
+      lane.title = localName(lane.trip.title, lang);
+      lane.node?.setAttribute('aria-label', lane.title);
     }
+    for (const m of marks) if (m.els) writeTexts(m);
+  }
+
+  function setDisplayed(m: Mark, on: boolean): void {
+    if (!m.node || m.displayed === on) return;
+    m.node.style.display = on ? '' : 'none';
+    m.displayed = on;
+  }
+
+  /** Marks that keep their DOM in dense mode. */
+  function specials(): Set<Mark> {
+    const out = new Set<Mark>();
+    for (const id of [selectedId, hoverId, tabStopId]) {
+      const m = id ? byId.get(id) : undefined;
+      if (m?.shown) out.add(m);
+    }
+    return out;
   }
 
   function layout(
-    x: ScaleTime<number, number>,
+    _x: ScaleTime<number, number>,
     window: TimeWindow,
     width: number,
     height: number,
     metrics: Pick<LaneMetrics, 'empty' | 'caption' | 'alignTop'>,
   ): LaneBox[] {
-    const lo = -HIT;
-    const hi = width + HIT;
-    shown = [];
-    const need = lanes.map(() => 0);
-    for (const m of marks) {
-      const visible = inWindow(m.e, window);
-      if (visible !== m.shown && m.node) {
-        m.node.style.display = visible ? '' : 'none';
-        m.shown = visible;
+    for (const m of shown) m.shown = false;
+    shown = queryWindow(index, evs, window).map((i) => marks[i]!);
+    for (const m of shown) m.shown = true;
+    // Level of detail: the canvas when there are too many marks for DOM, or when they would crowd
+    // each other (a lane with more than one mark per DENSE_PX of width).
+    const perLane = lanes.map(() => 0);
+    for (const m of shown) perLane[m.lane]!++;
+    isDense = shown.length > DOM_MAX || Math.max(0, ...perLane) * DENSE_PX > Math.max(width, DENSE_MIN * DENSE_PX);
+
+    // Rows: the finest level at which instants in a row are a target apart, unless that stacks
+    // too many rows (then marks in a row may come closer and their hit areas are cut).
+    const msPerPx = (window[1] - window[0]) / Math.max(1, width);
+    let lv = isDense || !eager ? 0 : rowLevel(msPerPx, ROW_PITCH);
+    const rowsNeeded = (rows: Int32Array) => {
+      const need = lanes.map(() => 0);
+      for (const m of shown) {
+        need[m.lane] = Math.max(need[m.lane]!, rows[m.i]! + 1);
       }
-      if (!visible) continue;
-      shown.push(m);
-      need[m.lane] = Math.max(need[m.lane] ?? 0, m.row + 1);
+      return need;
+    };
+    let rows = rowsAt(lv);
+    let need = rowsNeeded(rows);
+    while (lv > 0 && Math.max(0, ...need) > MAX_LEVEL_ROWS) {
+      lv--;
+      rows = rowsAt(lv);
+      need = rowsNeeded(rows);
     }
+    for (const m of shown) m.row = rows[m.i]!;
+
     const boxes = laneLayout(need, height, { row: LANE_H, pitch: ROW_PITCH, ...metrics });
     for (const lane of lanes) {
       const box = boxes[lane.index]!;
@@ -230,49 +438,93 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
       if (lane.node && ty !== lane.ty) lane.node.setAttribute('transform', `translate(0,${ty})`);
       lane.ty = ty;
     }
-
-    // Labels are placed per row, left to right.
-    const perRow = new Map<number, { m: Mark; start: number; end: number; point: boolean }[]>();
+    geo = { width, boxes, need, caption: metrics.caption };
+    const k = width / Math.max(1, window[1] - window[0]);
+    const s = (window[0] - base.t) * base.k;
+    // The same scale when the marks at the far edge would move less than a quarter pixel (windows
+    // that come back through the address are rounded, so widths differ by a few ms).
+    const sameScale = Math.abs(k / base.k - 1) * width < 0.25;
+    if (!sameScale || width !== base.width || Math.abs(s) > REBASE_PX) {
+      // Far-off ends are clamped (huge SVG coordinates lose precision), beyond any pan before re-basing.
+      Object.assign(base, { t: window[0], k, width, lo: -REBASE_PX - HIT - 8, hi: width + REBASE_PX + HIT + 8 });
+      shift = 0;
+    } else shift = s;
+    panG.setAttribute('transform', `translate(${-shift},0)`);
     for (const m of shown) {
-      const g = m.node!;
+      m.x0 = clamp((m.e.t0 - base.t) * base.k, base.lo, base.hi);
+      m.x1 = clamp((m.e.t1 - base.t) * base.k, base.lo, base.hi);
+    }
+
+    const domMarks = isDense ? [...specials()] : shown;
+    const keep = new Set(domMarks);
+    for (const m of withDom) {
+      if (keep.has(m)) continue;
+      if (eager) setDisplayed(m, false);
+      else dropNode(m);
+    }
+    withDom = domMarks;
+    for (const m of domMarks) if (!m.node) makeNode(m);
+    placeMarks(domMarks, !isDense);
+    if (isDense) {
+      fo.style.display = '';
+      drawCanvas(width, height);
+    } else if (fo.style.display !== 'none') {
+      fo.style.display = 'none';
+      canvas.width = canvas.height = 0;
+    }
+    return boxes;
+  }
+
+  /** Position the DOM of `list`; `labels`: place labels along each row (off in dense mode). */
+  function placeMarks(list: readonly Mark[], labels: boolean): void {
+    if (!geo) return;
+    const { boxes, need } = geo;
+    // The visible part of the lanes, in base coordinates.
+    const vis0 = shift;
+    const vis1 = shift + geo.width;
+    const perRow = new Map<number, { m: Mark; start: number; end: number; point: boolean }[]>();
+    for (const m of list) {
+      const els = m.els!;
+      setDisplayed(m, true);
       const pitch = boxes[m.lane]!.pitch;
       const dy = m.row * pitch;
       if (dy !== m.dy) {
-        g.setAttribute('transform', `translate(0,${dy})`);
+        els.g.setAttribute('transform', `translate(0,${dy})`);
         m.dy = dy;
       }
-      // Stacked rows are closer than a full target: shrink the hit area to the row (min 16 px).
-      const hitH = need[m.lane]! > 1 ? clamp(pitch, 16, HIT) : HIT;
-      const x0 = x(m.e.t0);
-      const x1 = x(m.e.t1);
-      const [hit, ring, dot, bar] = [g.children[1]!, g.children[2]!, g.children[3]!, g.children[4]!];
-      hit.setAttribute('y', String(MID - hitH / 2));
-      hit.setAttribute('height', String(hitH));
+      // Squeezed rows are closer than a target: the hit area shrinks to the row (never overlapping).
+      const hitH = need[m.lane]! > 1 ? Math.min(HIT, Math.max(pitch, 8)) : HIT;
+      put(els.hit, 'y', MID - hitH / 2);
+      put(els.hit, 'height', hitH);
       let start: number;
       let end: number;
-      const point = markShape(x0, x1) === 'point';
+      const point = markShape(m.x0, m.x1) === 'point';
       if (point) {
-        const cx = clamp((x0 + x1) / 2, lo, hi);
+        const cx = (m.x0 + m.x1) / 2;
         start = cx - POINT_R;
         end = cx + POINT_R;
-        dot.setAttribute('cx', String(cx));
-        hit.setAttribute('x', String(cx - HIT / 2));
-        hit.setAttribute('width', String(HIT));
-        setRing(ring, cx - POINT_R - 4, MID - POINT_R - 4, POINT_R * 2 + 8, POINT_R * 2 + 8, POINT_R + 4);
+        put(els.dot, 'cx', cx);
+        setRing(els.ring, cx - POINT_R - 3, MID - POINT_R - 3, POINT_R * 2 + 6, POINT_R * 2 + 6, POINT_R + 3);
+        put(els.glyph, 'transform', `translate(${cx - GLYPH / 2},${MID - GLYPH / 2}) scale(${GLYPH / 16})`);
+        show(els.glyph, true);
       } else {
-        const b0 = clamp(x0, lo, hi);
-        const w = Math.max(RANGE_MIN_PX, clamp(x1, lo, hi) - b0);
+        const b0 = m.x0;
+        const w = Math.max(RANGE_MIN_PX, m.x1 - b0);
         start = b0;
         end = b0 + w;
-        bar.setAttribute('x', String(b0));
-        bar.setAttribute('width', String(w));
-        const hw = Math.max(HIT, w);
-        hit.setAttribute('x', String(b0 - (hw - w) / 2));
-        hit.setAttribute('width', String(hw));
-        setRing(ring, b0 - 4, MID - BAR_H / 2 - 4, w + 8, BAR_H + 8, 6);
+        put(els.bar, 'x', b0);
+        put(els.bar, 'width', w);
+        setRing(els.ring, b0 - 3, MID - BAR_H / 2 - 3, w + 6, BAR_H + 6, 6);
+        // The kind's glyph at the visible start of the bar, when the bar has room for it.
+        const g0 = Math.max(b0, vis0) + 3;
+        const room = Math.min(end, vis1) - g0 >= GLYPH + 4;
+        show(els.glyph, room);
+        if (room) put(els.glyph, 'transform', `translate(${g0},${MID - GLYPH / 2}) scale(${GLYPH / 16})`);
       }
-      g.classList.toggle('is-point', point);
-      g.classList.toggle('is-range', !point);
+      if (els.g.classList.contains('is-point') !== point) {
+        els.g.classList.toggle('is-point', point);
+        els.g.classList.toggle('is-range', !point);
+      }
       const key = m.lane * 1024 + m.row;
       const item = { m, start, end, point };
       const row = perRow.get(key);
@@ -281,67 +533,181 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     }
     for (const items of perRow.values()) {
       items.sort((a, b) => a.start - b.start);
-      // No labels in rows squeezed closer than a line of text.
+      rowHitAreas(items, HIT).forEach((h, i) => {
+        const hit = items[i]!.m.els!.hit;
+        put(hit, 'x', h.x);
+        put(hit, 'width', h.width);
+      });
       const lane = items[0]!.m.lane;
-      const room = need[lane]! <= 1 || boxes[lane]!.pitch >= 14;
+      // No labels in rows squeezed closer than a line of text.
+      const room = labels && (need[lane]! <= 1 || geo.boxes[lane]!.pitch >= 14);
+      // Labels are placed in the visible part: [0, width] from its left edge.
       const xs = placeLabels(
         items.map((it) => ({
-          markStart: it.start,
-          markEnd: it.end,
+          markStart: it.start - vis0,
+          markEnd: it.end - vis0,
           labelWidth: it.point && room ? it.m.labelWidth : null,
         })),
-        width,
+        geo.width,
       );
       items.forEach((it, i) => {
         const m = it.m;
-        const text = m.node!.lastElementChild as SVGTextElement;
-        let lx = xs[i] ?? null;
+        const els = m.els!;
+        const text = els.label;
+        const at = room ? (xs[i] ?? null) : null;
+        let lx = at === null ? null : at + vis0;
         let label = m.label;
         if (!it.point && room) {
-          // Bars carry their label inside, cut to the visible part of the bar.
-          const from = Math.max(it.start, 0);
-          label = fitLabel(m.title, m.label, m.labelWidth, Math.min(it.end, width) - from - 2 * BAR_PAD);
+          // Bars carry their label inside, after the glyph, cut to the visible part of the bar.
+          const from = Math.max(it.start, vis0) + (shownEl(els.glyph) ? GLYPH + 3 : 0);
+          label = fitLabel(m.title, m.label, m.labelWidth, Math.min(it.end, vis1) - from - 2 * BAR_PAD);
           lx = label ? from + BAR_PAD : null;
         }
-        if (lx === null) text.style.display = 'none';
+        if (lx === null) show(text, false);
         else {
           if (label !== m.shownLabel) text.textContent = m.shownLabel = label;
-          text.style.display = '';
-          text.setAttribute('x', String(lx));
+          show(text, true);
+          put(text, 'x', lx);
         }
       });
     }
-    return boxes;
   }
 
   function setRing(ring: Element, x: number, y: number, w: number, h: number, rx: number): void {
-    ring.setAttribute('x', String(x));
-    ring.setAttribute('y', String(y));
-    ring.setAttribute('width', String(w));
-    ring.setAttribute('height', String(h));
-    ring.setAttribute('rx', String(rx));
+    put(ring, 'x', x);
+    put(ring, 'y', y);
+    put(ring, 'width', w);
+    put(ring, 'height', h);
+    put(ring, 'rx', rx);
   }
 
-  function paint(id: string | null, selectedId: string | null, hoverId: string | null): void {
-    const g = id === null ? undefined : byId.get(id)?.node;
+  /** Dense mode: every mark of the window as a small tick in its lane and row, one fill per lane. */
+  function drawCanvas(width: number, height: number): void {
+    if (!geo) return;
+    const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+    const w = Math.max(1, Math.round(width));
+    const h = Math.max(1, Math.round(height));
+    fo.setAttribute('width', String(w));
+    fo.setAttribute('height', String(h));
+    if (canvas.width !== w * dpr || canvas.height !== h * dpr) {
+      canvas.width = w * dpr;
+      canvas.height = h * dpr;
+      canvas.style.width = `${w}px`;
+      canvas.style.height = `${h}px`;
+    }
+    let ctx: CanvasRenderingContext2D | null;
+    try {
+      ctx = canvas.getContext('2d');
+    } catch {
+      ctx = null;
+    }
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    ctx.globalAlpha = 0.8;
+    const perLane = lanes.map((): Mark[] => []);
+    for (const m of shown) perLane[m.lane]?.push(m);
+    const tickH = (lane: number) => clamp(geo!.boxes[lane]!.pitch - 2, 4, 14);
+    for (const lane of lanes) {
+      const list = perLane[lane.index]!;
+      if (!list.length) continue;
+      const ty = lane.ty ?? 0;
+      const pitch = geo.boxes[lane.index]!.pitch;
+      const th = tickH(lane.index);
+      ctx.fillStyle = list[0]!.colour;
+      ctx.beginPath();
+      // One rect per pixel column and row: a thousand marks at one pixel cost one rect.
+      const last = new Map<number, number>();
+      for (const m of list) {
+        const y = ty + m.row * pitch + MID - th / 2;
+        const a = Math.floor(m.x0 - shift);
+        const b = Math.max(a + 3, Math.ceil(m.x1 - shift));
+        if ((last.get(m.row) ?? -Infinity) >= b) continue;
+        last.set(m.row, b);
+        ctx.rect(a - (b - a === 3 ? 1 : 0), y, b - a, th);
+      }
+      ctx.fill();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  function hitTest(px: number, py: number): Mark | null {
+    if (!geo || !isDense) return null;
+    let best: Mark | null = null;
+    let bestD = Infinity;
+    const half = HIT / 2;
+    for (const m of shown) {
+      const lane = lanes[m.lane];
+      const pitch = geo.boxes[m.lane]!.pitch;
+      const cy = (lane?.ty ?? 0) + m.row * pitch + MID;
+      const dyAbs = Math.abs(py - cy);
+      if (dyAbs > Math.min(half, Math.max(pitch, 8) / 2)) continue;
+      const bx = px + shift;
+      const dx = bx < m.x0 ? m.x0 - bx : bx > m.x1 ? bx - m.x1 : 0;
+      if (dx > half) continue;
+      const d = dx * dx + dyAbs * dyAbs;
+      if (d < bestD) [best, bestD] = [m, d];
+    }
+    return best;
+  }
+
+  function paint(m: Mark): void {
+    const g = m.node;
     if (!g) return;
-    const selected = id === selectedId;
+    const selected = m.e.id === selectedId;
     g.classList.toggle('is-selected', selected);
-    g.classList.toggle('is-hover', id === hoverId);
+    g.classList.toggle('is-hover', m.e.id === hoverId);
     if (selected) g.setAttribute('aria-current', 'true');
     else g.removeAttribute('aria-current');
+    g.setAttribute('tabindex', m.e.id === tabStopId ? '0' : '-1');
+  }
+
+  /** Dense mode: give DOM to the marks that became special, take it from those that stopped. */
+  function refreshSpecials(): void {
+    if (!isDense || !geo) return;
+    const want = specials();
+    const next: Mark[] = [];
+    for (const m of withDom) {
+      if (want.has(m)) next.push(m);
+      else if (eager) setDisplayed(m, false);
+      else dropNode(m);
+    }
+    const added: Mark[] = [];
+    for (const m of want) {
+      if (next.includes(m)) continue;
+      if (!m.node) makeNode(m);
+      next.push(m);
+      added.push(m);
+    }
+    withDom = next;
+    if (added.length) placeMarks(added, false);
   }
 
   function setStates(
-    selectedId: string | null,
-    hoverId: string | null,
+    sel: string | null,
+    hover: string | null,
     prev?: { selectedId: string | null; hoverId: string | null },
   ): void {
+    selectedId = sel;
+    hoverId = hover;
+    refreshSpecials();
     if (!prev) {
-      for (const m of marks) paint(m.e.id, selectedId, hoverId);
+      for (const m of marks) paint(m);
       return;
     }
-    for (const id of new Set([prev.selectedId, prev.hoverId, selectedId, hoverId])) paint(id, selectedId, hoverId);
+    for (const id of new Set([prev.selectedId, prev.hoverId, sel, hover])) {
+      const m = id ? byId.get(id) : undefined;
+      if (m) paint(m);
+    }
+  }
+
+  function setTabStop(id: string | null): void {
+    const prev = tabStopId ? byId.get(tabStopId) : undefined;
+    tabStopId = id;
+    refreshSpecials();
+    if (prev) paint(prev);
+    const m = id ? byId.get(id) : undefined;
+    if (m) paint(m);
   }
 
   return {
@@ -350,8 +716,16 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     layout,
     setStates,
     visible: () => shown,
-    maxRows: () => marks.reduce((a, m) => Math.max(a, m.row + 1), 1),
+    dense: () => isDense,
+    hitTest,
+    maxRows: () => rowsAt(0).reduce((a, r) => Math.max(a, r + 1), 1),
     get: (id) => byId.get(id),
     lanes: () => lanes,
+    setTabStop,
+    tabStop: () => tabStopId,
+    focus(id) {
+      setTabStop(id);
+      byId.get(id)?.node?.focus();
+    },
   };
 }

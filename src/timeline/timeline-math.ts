@@ -350,3 +350,164 @@ export function laneLayout(rowsPerLane: readonly number[], total: number, m: Lan
     return box;
   });
 }
+
+// --- Time index ---------------------------------------------------------------------------------
+
+export interface TimeIndex {
+  /** Span indices sorted by start (then input order). */
+  order: Int32Array;
+  /** Starts in that order, for binary search. */
+  starts: Float64Array;
+  /** The longest span, so that a window query knows how far back to look. */
+  maxSpan: number;
+}
+
+/** Sort spans once; window queries then cost a binary search plus the spans they return. */
+export function buildTimeIndex(spans: readonly { t0: number; t1: number }[]): TimeIndex {
+  const order = Int32Array.from(spans.keys());
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++) sorted = spans[i - 1]!.t0 <= spans[i]!.t0;
+  if (!sorted) order.sort((a, b) => spans[a]!.t0 - spans[b]!.t0 || a - b);
+  const starts = new Float64Array(spans.length);
+  let maxSpan = 0;
+  order.forEach((k, i) => {
+    const s = spans[k]!;
+    starts[i] = s.t0;
+    maxSpan = Math.max(maxSpan, s.t1 - s.t0);
+  });
+  return { order, starts, maxSpan };
+}
+
+/** First position in sorted `a` whose value is ≥ v (or > v with `after`). */
+export function bisect(a: Float64Array, v: number, after = false): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (after ? a[mid]! <= v : a[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Indices of the spans overlapping `w` (ends included, as inWindow), in start order. */
+export function queryWindow(
+  index: TimeIndex,
+  spans: readonly { t0: number; t1: number }[],
+  w: readonly [number, number],
+): number[] {
+  const from = bisect(index.starts, w[0] - index.maxSpan);
+  const to = bisect(index.starts, w[1], true);
+  const out: number[] = [];
+  for (let i = from; i < to; i++) {
+    const k = index.order[i]!;
+    if (spans[k]!.t1 >= w[0]) out.push(k);
+  }
+  return out;
+}
+
+// --- Rows by zoom level -------------------------------------------------------------------------
+
+/** The shortest time two instants in one row stand for: 3 h, doubling at each coarser level. */
+export const ROW_SPAN_BASE = 3 * HOUR;
+export const ROW_LEVELS = 14;
+
+/**
+ * The row-packing level for a zoom: the finest level whose span is at least `spacingPx` on screen,
+ * so that instants sharing a row are never closer than a target's width. Levels are powers of two
+ * of ROW_SPAN_BASE, so rows stay put while zooming inside one level.
+ */
+export function rowLevel(msPerPx: number, spacingPx: number): number {
+  const need = msPerPx * spacingPx;
+  let level = 0;
+  while (level < ROW_LEVELS - 1 && ROW_SPAN_BASE * 2 ** level < need) level++;
+  return level;
+}
+
+export const rowSpanOf = (level: number): number => ROW_SPAN_BASE * 2 ** level;
+
+/**
+ * Hit areas along one row, left to right: each centred on its mark and `size` wide (a range keeps
+ * at least its own width), cut back to the midpoint with a neighbour so that no two overlap.
+ */
+export function rowHitAreas(
+  items: readonly { start: number; end: number; point: boolean }[],
+  size: number,
+): { x: number; width: number }[] {
+  const out = items.map((it) => {
+    const c = (it.start + it.end) / 2;
+    const w = it.point ? size : Math.max(size, it.end - it.start);
+    return { x0: c - w / 2, x1: c + w / 2 };
+  });
+  for (let i = 1; i < out.length; i++) {
+    const a = out[i - 1]!;
+    const b = out[i]!;
+    if (a.x1 > b.x0) {
+      const cut = clamp((items[i - 1]!.end + items[i]!.start) / 2, Math.min(a.x0, b.x0), Math.max(a.x1, b.x1));
+      a.x1 = Math.max(a.x0, Math.min(a.x1, cut));
+      b.x0 = Math.min(b.x1, Math.max(b.x0, cut));
+    }
+  }
+  return out.map((h) => ({ x: h.x0, width: Math.max(0, h.x1 - h.x0) }));
+}
+
+// --- Keyboard and the window's caption -----------------------------------------------------------
+
+/**
+ * The window a key asks for on the overview's slider: arrows move it by a tenth of its width
+ * (Right/Up later), Shift+arrows widen (Right/Up) or narrow it, Page Up/Down move it by a whole
+ * width, + and − zoom by two, Home/End go to the first/last events (`ends`, the data's extent),
+ * a twentieth of the window inside. Moves stay inside `full`. Null for other keys.
+ */
+export function keyWindow(
+  key: string,
+  shift: boolean,
+  w: TimeWindow,
+  full: TimeWindow,
+  limits: ZoomLimits,
+  ends: TimeWindow = full,
+): TimeWindow | null {
+  const width = windowWidth(w);
+  const move = (dt: number): TimeWindow => shiftWindowInto([w[0] + dt, w[1] + dt], full);
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return shift ? zoomWindowBy(w, 1.25, limits) : move(width / 10);
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return shift ? zoomWindowBy(w, 0.8, limits) : move(-width / 10);
+    case 'PageUp':
+      return move(width);
+    case 'PageDown':
+      return move(-width);
+    case '+':
+    case '=':
+      return zoomWindowBy(w, 0.5, limits);
+    case '-':
+    case '_':
+    case '−':
+      return zoomWindowBy(w, 2, limits);
+    case 'Home':
+      return width >= windowWidth(full)
+        ? w
+        : shiftWindowInto([ends[0] - width / 20, ends[0] + (width * 19) / 20], full);
+    case 'End':
+      return width >= windowWidth(full)
+        ? w
+        : shiftWindowInto([ends[1] - (width * 19) / 20, ends[1] + width / 20], full);
+    default:
+      return null;
+  }
+}
+
+/** The window in words, in UTC: "Apr 23 – 28, 2019"; with hours below two days. */
+export function formatWindow(w: TimeWindow, lang: string): string {
+  const short = windowWidth(w) < 2 * DAY;
+  const f = utcFormat(lang, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    ...(short ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+  });
+  return f.formatRange(new Date(w[0]), new Date(w[1]));
+}

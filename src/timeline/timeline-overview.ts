@@ -1,7 +1,10 @@
-// The overview strip (context): every event as a tick over the whole dataset, a year axis, and a
-// d3-brush showing the detail window. Brushing asks for a window; the brush is moved to the
-// window of the state with brush.move, whose events have no sourceEvent and are ignored, and never
-// during a user gesture. A click without a drag centres the window where it was clicked.
+// The overview strip (context): every event as a tick over the whole dataset (a density histogram
+// for large datasets), a year axis, and a d3-brush showing the detail window. Brushing asks for a
+// window; the brush is moved to the window of the state with brush.move, whose events have no
+// sourceEvent and are ignored, and never during a user gesture. A click without a drag centres the
+// window where it was clicked. The brush is also a keyboard slider (WCAG 2.5.7): arrows move the
+// window, Shift+arrows resize it, + and − zoom, Page Up/Down move by a whole window, Home/End go
+// to the first and last events.
 import { axisBottom } from 'd3-axis';
 import { brushSelection, brushX, type D3BrushEvent } from 'd3-brush';
 import { scaleUtc } from 'd3-scale';
@@ -10,11 +13,14 @@ import { tripColour } from '../core/palette';
 import type { Lang } from '../core/schema';
 import type { TimeWindow } from '../core/selectors';
 import type { Dataset, TravelEvent } from '../core/types';
+import type { Translate } from '../i18n/i18n';
 import {
   centreWindowAt,
   clamp,
   clampWindowWidth,
   formatTick,
+  formatWindow,
+  keyWindow,
   shiftWindowInto,
   tickLevel,
   tickStep,
@@ -28,11 +34,16 @@ export const OV_AXIS = 20;
 const MIN_BRUSH_PX = 4;
 /** A selection narrower than this at the end of a gesture was a click. */
 const CLICK_PX = 3;
+/** Above this many events the ticks become a histogram (one bar per HIST_PX of width). */
+export const OV_TICKS_MAX = 1000;
+const HIST_PX = 2;
 
 export interface OverviewContext {
   /** The window shown now, and the widest one ("show all"). */
   shown(): TimeWindow;
   full(): TimeWindow;
+  /** The data's extent (first and last events), or null. */
+  extent(): TimeWindow | null;
   limits(): ZoomLimits;
   /** Ask for a window; `now` skips the per-frame coalescing. */
   request(w: TimeWindow, now: boolean): void;
@@ -40,7 +51,7 @@ export interface OverviewContext {
 
 export interface Overview {
   /** Ticks, axis and brush extent: on a new dataset, language or width. */
-  draw(data: Dataset, width: number, lang: Lang): void;
+  draw(data: Dataset, width: number, lang: Lang, t: Translate): void;
   /** Show `w` on the brush, silently; skipped while the user brushes. */
   sync(w: TimeWindow): void;
   brushing(): boolean;
@@ -59,7 +70,11 @@ export function createOverview(
   const band = group.append('rect').attr('class', 'tl-overview-band');
   const ticks = group.append('g').attr('class', 'tl-overview-ticks').attr('aria-hidden', 'true');
   const axis = group.append('g').attr('class', 'tl-overview-axis').attr('aria-hidden', 'true');
-  const brushG = group.append('g').attr('class', 'tl-brush');
+  const hist = group.append('path').attr('class', 'tl-overview-hist').attr('aria-hidden', 'true');
+  const shadeL = group.append('rect').attr('class', 'tl-overview-shade').attr('aria-hidden', 'true');
+  const shadeR = group.append('rect').attr('class', 'tl-overview-shade').attr('aria-hidden', 'true');
+  const brushG = group.append('g').attr('class', 'tl-brush').attr('tabindex', 0).attr('role', 'slider');
+  let lang: Lang = 'en';
   const toWindow = (a: number, b: number): TimeWindow => clampWindowWidth([+x.invert(a), +x.invert(b)], ctx.limits());
 
   const brush = brushX<unknown>()
@@ -94,20 +109,24 @@ export function createOverview(
       sync(w);
     });
 
-  function draw(data: Dataset, w: number, lang: Lang): void {
+  function draw(data: Dataset, w: number, language: Lang, t: Translate): void {
     width = w;
+    lang = language;
     const domain = ctx.full();
     x.domain(domain).range([0, width]);
     band.attr('width', width).attr('height', OV_BAND);
+    const few = data.events.length <= OV_TICKS_MAX;
     ticks
       .selectAll<SVGLineElement, TravelEvent>('line')
-      .data(data.events, (d) => d.id)
+      .data(few ? data.events : [], (d) => d.id)
       .join('line')
       .attr('x1', (d) => x((d.t0 + d.t1) / 2))
       .attr('x2', (d) => x((d.t0 + d.t1) / 2))
       .attr('y1', 5)
       .attr('y2', OV_BAND - 5)
       .attr('stroke', (d) => tripColour(data.tripsById.get(d.trip)?.order ?? 0));
+    hist.attr('d', few ? null : histogramPath(data.events));
+    brushG.attr('aria-label', t('windowSlider'));
     const values = x.ticks(Math.max(2, Math.floor(width / 80)));
     const level = tickLevel(tickStep(values, domain));
     axis.attr('transform', `translate(0,${OV_BAND})`).call(
@@ -126,6 +145,14 @@ export function createOverview(
 
   function sync(w: TimeWindow): void {
     if (brushing || width <= 0) return;
+    // The slider's value first: a move smaller than a pixel still changes what it says.
+    const [f0, f1] = ctx.full();
+    const pct = (v: number) => Math.round(clamp(((v - f0) / Math.max(1, f1 - f0)) * 100, 0, 100));
+    brushG
+      .attr('aria-valuemin', 0)
+      .attr('aria-valuemax', 100)
+      .attr('aria-valuenow', pct((w[0] + w[1]) / 2))
+      .attr('aria-valuetext', formatWindow(w, lang));
     let a = clamp(x(w[0]), 0, width);
     let b = clamp(x(w[1]), 0, width);
     if (b - a < MIN_BRUSH_PX) {
@@ -135,10 +162,49 @@ export function createOverview(
     const cur = brushSelection(brushG.node()!) as [number, number] | null;
     if (cur && Math.abs(cur[0] - a) < 0.5 && Math.abs(cur[1] - b) < 0.5) return;
     brush.move(brushG, [a, b]);
+    shadeL.attr('x', 0).attr('width', a).attr('y', 0).attr('height', OV_BAND);
+    shadeR
+      .attr('x', b)
+      .attr('width', Math.max(0, width - b))
+      .attr('y', 0)
+      .attr('height', OV_BAND);
   }
+
+  /** One bar per HIST_PX columns, its height the square root of the events' share there. */
+  function histogramPath(events: readonly TravelEvent[]): string {
+    const n = Math.max(1, Math.ceil(width / HIST_PX));
+    const counts = new Uint32Array(n);
+    const [d0, d1] = x.domain().map(Number) as [number, number];
+    const k = n / Math.max(1, d1 - d0);
+    for (const e of events) {
+      const i = Math.floor(((e.t0 + e.t1) / 2 - d0) * k);
+      if (i >= 0 && i < n) counts[i]!++;
+    }
+    const max = Math.sqrt(Math.max(1, ...counts));
+    const h = OV_BAND - 6;
+    let d = '';
+    counts.forEach((c, i) => {
+      if (!c) return;
+      const bh = Math.max(2, (Math.sqrt(c) / max) * h);
+      d += `M${i * HIST_PX},${OV_BAND - 3}h${HIST_PX}v${-bh.toFixed(1)}h${-HIST_PX}z`;
+    });
+    return d;
+  }
+
+  function onKey(event: KeyboardEvent): void {
+    const full = ctx.full();
+    const w = keyWindow(event.key, event.shiftKey, ctx.shown(), full, ctx.limits(), ctx.extent() ?? full);
+    if (!w) return;
+    event.preventDefault();
+    event.stopPropagation();
+    ctx.request(w, true);
+  }
+  const brushNode = brushG.node()!;
+  brushNode.addEventListener('keydown', onKey);
 
   function destroy(): void {
     destroyed = true;
+    brushNode.removeEventListener('keydown', onKey);
     brush.on('start brush end', null);
     brushG.on('.brush', null);
   }

@@ -4,16 +4,18 @@
 // window it is given. See "Feedback loops" below for how d3-zoom and d3-brush are kept in step.
 import { axisBottom } from 'd3-axis';
 import { scaleUtc } from 'd3-scale';
-import { select } from 'd3-selection';
+import { pointer, select } from 'd3-selection';
 import { zoom as d3Zoom, zoomIdentity, zoomTransform, type D3ZoomEvent } from 'd3-zoom';
 import { tripColour } from '../core/palette';
 import { datasetExtent, type TimeWindow } from '../core/selectors';
 import { createCompareLanes } from './timeline-compare';
 import { createMarkLayer, LANE_H, measureText, ROW_PITCH, type Lane } from './timeline-marks';
+import type { LaneBox } from './timeline-math';
 import { createOverview, OV_AXIS, OV_BAND } from './timeline-overview';
 import {
   clamp,
   formatTick,
+  formatWindow,
   isMajorTick,
   padWindow,
   panBounds,
@@ -28,6 +30,7 @@ import {
   zoomWindowBy,
 } from './timeline-math';
 import type { TimelineCallbacks, TimelineHandle, TimelineView } from './timeline-types';
+import { createLegend } from './timeline-legend';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const TOP = 6;
@@ -80,7 +83,11 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   // Moving the window without dragging (WCAG 2.5.7): half a window earlier or later.
   const btnEarlier = button('tl-btn tl-earlier', '‹');
   const btnLater = button('tl-btn tl-later', '›');
-  toolbar.append(btnEarlier, btnLater, btnOut, btnIn, btnAll);
+  // The window in words, readable at a glance, and the legend of the kinds' symbols.
+  const rangeCaption = document.createElement('span');
+  rangeCaption.className = 'tl-range';
+  const legend = createLegend();
+  toolbar.append(legend.node, rangeCaption, btnEarlier, btnLater, btnOut, btnIn, btnAll);
   const svgNode = document.createElementNS(SVG_NS, 'svg');
   const cmp = createCompareLanes();
   cmp.node.style.display = 'none';
@@ -102,6 +109,11 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     .append('g')
     .attr('class', 'tl-playhead')
     .attr('aria-hidden', 'true')
+    .style('display', 'none');
+  const emptyNote = detail
+    .append('text')
+    .attr('class', 'tl-empty')
+    .attr('text-anchor', 'middle')
     .style('display', 'none');
   const playheadLine = playheadG.append('line').attr('y1', -4);
   playheadG.append('path').attr('d', 'M-5,-6 L5,-6 L0,0 Z');
@@ -182,6 +194,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   const overview = createOverview(overviewG, {
     shown,
     full: () => full,
+    extent: () => extent,
     limits: () => limits,
     request: requestWindow,
   });
@@ -189,10 +202,16 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   // --- Marks: one set of delegated listeners for all of them, on the HTML root (Chromium makes an
   // SVG element with focus listeners focusable, which would add a stray tab stop). -------------
   let pointerHover: string | null = null;
-  let tabStop: string | null = null;
 
-  function onClick(event: MouseEvent): void {
+  /** The mark under the pointer: its DOM, or on the canvas of a dense window. */
+  function markAt(event: MouseEvent): string | null {
     const id = idOf(markOf(event.target));
+    if (id || !marks.dense() || !(event.target instanceof Element) || !event.target.closest('.tl-detail')) return id;
+    const [px, py] = pointer(event, lanesNode);
+    return marks.hitTest(px, py)?.e.id ?? null;
+  }
+  function onClick(event: MouseEvent): void {
+    const id = markAt(event);
     if (id) callbacks.onSelect(id);
   }
   function onKeyDown(event: KeyboardEvent): void {
@@ -207,7 +226,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       const next = neighbour(id, event.key);
       if (next) {
         event.preventDefault();
-        marks.get(next)?.node?.focus();
+        marks.focus(next);
       }
     }
   }
@@ -219,9 +238,25 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       callbacks.onHover(id);
     }
   }
+  /** Dense windows: hover by hit-testing the canvas (marks with DOM answer pointerover). */
+  function onPointerMove(event: PointerEvent): void {
+    if (!marks.dense() || zooming || overview.brushing() || markOf(event.target)) return;
+    const id = markAt(event);
+    surface.classed('is-over-mark', id !== null);
+    if (id === pointerHover) return;
+    pointerHover = id;
+    callbacks.onHover(id);
+  }
   function onPointerOut(event: PointerEvent): void {
+    const inDetail = event.relatedTarget instanceof Element && !!event.relatedTarget.closest('.tl-detail');
+    if (marks.dense() && pointerHover && !inDetail) {
+      pointerHover = null;
+      callbacks.onHover(null);
+      return;
+    }
     const from = idOf(markOf(event.target));
     if (!from || idOf(markOf(event.relatedTarget)) !== null) return;
+    if (marks.dense() && inDetail) return;
     pointerHover = null;
     callbacks.onHover(null);
   }
@@ -238,6 +273,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   root.addEventListener('keydown', onKeyDown);
   root.addEventListener('pointerover', onPointerOver);
   root.addEventListener('pointerout', onPointerOut);
+  root.addEventListener('pointermove', onPointerMove);
   root.addEventListener('focusin', onFocusIn);
   root.addEventListener('focusout', onFocusOut);
 
@@ -282,14 +318,11 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   function refreshTabStop(): void {
     const sel = view?.selectedId;
     const keep = (id: string | null | undefined) => (id ? marks.get(id)?.shown === true : false);
-    setTabStop(keep(sel) ? sel! : keep(tabStop) ? tabStop : (marks.visible()[0]?.e.id ?? null));
+    const cur = marks.tabStop();
+    setTabStop(keep(sel) ? sel! : keep(cur) ? cur : (marks.visible()[0]?.e.id ?? null));
   }
   function setTabStop(id: string | null): void {
-    const node = id ? marks.get(id)?.node : null;
-    if (id === tabStop && (!node || node.getAttribute('tabindex') === '0')) return;
-    if (tabStop) marks.get(tabStop)?.node?.setAttribute('tabindex', '-1');
-    tabStop = id;
-    node?.setAttribute('tabindex', '0');
+    if (id !== marks.tabStop()) marks.setTabStop(id);
   }
 
   // --- Buttons ---------------------------------------------------------------------------------
@@ -330,6 +363,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     detail.attr('aria-label', v.t('detail'));
     overviewG.attr('aria-label', v.t('overview'));
     marks.setTexts(v.data, v.lang, v.t);
+    legend.update(v);
   }
 
   /** Sizes, lanes and the overview: on a new dataset, language or container width. */
@@ -400,10 +434,13 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       );
 
     overviewG.attr('transform', `translate(${gutter},${ovY})`);
-    overview.draw(view.data, innerW, view.lang);
+    overview.draw(view.data, innerW, view.lang, view.t);
+    lastBoxes = '';
     layoutWindow();
   }
 
+  /** The lane boxes last drawn (stripes and trip names follow them). */
+  let lastBoxes = '';
   /** The detail scale, axis and marks, the brush and the zoom: on every new window. */
   function layoutWindow(): void {
     if (!view || innerW <= 0) return;
@@ -431,7 +468,30 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       )
       .call((g) => g.select('.domain').remove());
     const boxes = marks.layout(x, w, innerW, detailH, laneMetrics);
+    rangeCaption.textContent = formatWindow(w, lang);
+    const empty = marks.visible().length === 0 && view.data.events.length > 0;
+    const dense = marks.dense();
+    emptyNote.text(view.t(dense ? 'zoomInToSee' : 'noEventsInWindow'));
+    emptyNote.classed('is-dense', dense);
+    emptyNote.node()!.style.display = empty || dense ? '' : 'none';
+    emptyNote
+      .attr('x', dense ? innerW - 4 : innerW / 2)
+      .attr('y', dense ? 10 : detailH / 2)
+      .attr('text-anchor', dense ? 'end' : 'middle')
+      .attr('dy', '0.35em');
     // Lanes grow and shrink with what is in the window; stripes and trip names follow.
+    const boxesKey = boxes.map((b) => `${b.y},${b.h},${b.rows},${b.inset}`).join(' ');
+    if (boxesKey !== lastBoxes) {
+      lastBoxes = boxesKey;
+      placeLanes(boxes);
+    }
+    if (!zooming) rebase();
+    overview.sync(w);
+    btnIn.setAttribute('aria-disabled', String(windowWidth(w) <= limits.minWidth * 1.001));
+    btnOut.setAttribute('aria-disabled', String(windowWidth(w) >= limits.maxWidth * 0.999));
+  }
+
+  function placeLanes(boxes: readonly LaneBox[]): void {
     stripes
       .selectAll<SVGRectElement, Lane>('rect')
       .attr('y', (d) => boxes[d.index]!.y)
@@ -445,10 +505,6 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
         return `translate(0,${y})`;
       })
       .attr('visibility', (d) => (boxes[d.index]!.rows > 0 || boxes.every((b) => b.rows === 0) ? null : 'hidden'));
-    if (!zooming) rebase();
-    overview.sync(w);
-    btnIn.setAttribute('aria-disabled', String(windowWidth(w) <= limits.minWidth * 1.001));
-    btnOut.setAttribute('aria-disabled', String(windowWidth(w) >= limits.maxWidth * 0.999));
   }
 
   /** The playhead: a line across the lanes at `t`; hidden outside the window. Cheap: runs per frame. */
@@ -540,6 +596,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     root.removeEventListener('keydown', onKeyDown);
     root.removeEventListener('pointerover', onPointerOver);
     root.removeEventListener('pointerout', onPointerOut);
+    root.removeEventListener('pointermove', onPointerMove);
     root.removeEventListener('focusin', onFocusIn);
     root.removeEventListener('focusout', onFocusOut);
     btnIn.removeEventListener('click', onZoomIn);
