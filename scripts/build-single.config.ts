@@ -18,7 +18,7 @@ export function singleFileConfig({ outDir, mode }: { outDir?: string; mode?: str
     mode,
     base: './',
     // vite-plugin-singlefile inlines every asset (the dataset, the basemap, Leaflet's images) as data: URLs.
-    plugins: [react(), viteSingleFile(), hashPolicy()],
+    plugins: [react(), viteSingleFile(), hashPolicy(), inlineFavicon()],
     build: {
       outDir: outDir ?? `${root}dist/single`,
       emptyOutDir: true,
@@ -31,6 +31,17 @@ export function singleFileConfig({ outDir, mode }: { outDir?: string; mode?: str
 }
 
 export default defineConfig(singleFileConfig());
+
+/** The favicon (public/favicon.svg, not copied here) goes inline too, so the file asks for nothing. */
+function inlineFavicon(): Plugin {
+  return {
+    name: 'itinera-single-file-favicon',
+    transformIndexHtml(html) {
+      const svg = readFileSync(join(root, 'public/favicon.svg'), 'utf8');
+      return html.replace('href="./favicon.svg"', `href="data:image/svg+xml,${encodeURIComponent(svg)}"`);
+    },
+  };
+}
 
 /**
  * The single file carries its own Content-Security-Policy in a <meta> tag: its inline scripts are

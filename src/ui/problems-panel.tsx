@@ -1,6 +1,7 @@
 // What could not be loaded, where, and why: visible, dismissable, never instead of the valid data.
+// Grouped by collection (the first step of the JSON path: events, places, legs…), with what to do next.
 import { useState } from 'react';
-import type { Dataset } from '../core/types';
+import type { Dataset, Problem } from '../core/types';
 import type { Translate } from '../i18n/i18n';
 
 const SHOWN = 50;
@@ -10,6 +11,7 @@ export function ProblemsPanel({ data, t }: { data: Dataset; t: Translate }) {
   if (!open) return null;
   const fatal = data.problems.some((p) => p.level === 'fatal');
   const dropped = data.totals.events - data.events.length;
+  const groups = groupProblems(data.problems.slice(0, SHOWN));
   return (
     <section className={`problems${fatal ? ' problems-fatal' : ''}`} role="alert" aria-labelledby="problems-title">
       <div className="problems-head">
@@ -23,18 +25,26 @@ export function ProblemsPanel({ data, t }: { data: Dataset; t: Translate }) {
           {t('problemsSummary', { n: data.events.length, m: data.totals.events, k: dropped })}
         </p>
       )}
-      <ul className="problems-list">
-        {data.problems.slice(0, SHOWN).map((p, i) => (
-          <li key={i}>
-            <code>{p.path}</code>
-            {p.line !== undefined && (
-              <span className="problem-where"> ({t('lineColumn', { line: p.line, column: p.column ?? 1 })})</span>
-            )}
-            : {p.message}
-          </li>
-        ))}
-        {data.problems.length > SHOWN && <li>… {data.problems.length - SHOWN} more</li>}
-      </ul>
+      <p className="problems-next">{fatal ? t('problemsNextFatal') : t('problemsNext')}</p>
+      {groups.map(([group, list]) => (
+        <div className="problems-group" key={group}>
+          {groups.length > 1 && <h3>{t('problemsInGroup', { group, n: list.length })}</h3>}
+          <ul className="problems-list">
+            {list.map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code>
+                {p.line !== undefined && (
+                  <span className="problem-where"> ({t('lineColumn', { line: p.line, column: p.column ?? 1 })})</span>
+                )}
+                : {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {data.problems.length > SHOWN && (
+        <p className="problems-more">{t('problemsMore', { n: data.problems.length - SHOWN })}</p>
+      )}
       {fatal && bundledHref() && (
         <p>
           <a href={bundledHref()!}>{t('loadBundled')}</a>
@@ -52,4 +62,16 @@ function bundledHref(): string | null {
   q.delete('source');
   const search = q.toString();
   return `${location.pathname}${search ? `?${search}` : ''}`;
+}
+
+/** Problems by the first step of their path (`events[3].start` → events), in the order first seen. */
+export function groupProblems(problems: readonly Problem[]): [string, Problem[]][] {
+  const groups = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const key = /^[$.]*([^.[\]]+)/.exec(p.path)?.[1] ?? p.path;
+    const list = groups.get(key);
+    if (list) list.push(p);
+    else groups.set(key, [p]);
+  }
+  return [...groups];
 }

@@ -30,7 +30,7 @@ export function ThemeSwitch({
 }) {
   return (
     <label className="theme-switch">
-      <span className="visually-hidden">{t('theme')}</span>
+      <span className="theme-switch-label">{t('theme')}</span>
       <select
         value={theme ?? 'system'}
         onChange={(e) => onTheme(e.target.value === 'system' ? null : (e.target.value as Theme))}
