@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { itineraHostScript, itineraOembed, itineraStandalone } from './scripts/embed-build.js';
+import { itineraOgImage } from './scripts/og-image.js';
 
 export default defineConfig({
   plugins: [
@@ -11,6 +12,12 @@ export default defineConfig({
     itineraStandalone(),
     itineraOembed({
       datasets: [{ name: 'kim-trips', file: 'data/kim-trips.json', query: '' }],
+      publicUrl: process.env.ITINERA_PUBLIC_URL,
+    }),
+    // The share card: dist/og-image.png of the default view, and its Open Graph / Twitter meta.
+    itineraOgImage({
+      dataset: 'data/kim-trips.json',
+      basemap: 'node_modules/world-atlas/countries-110m.json',
       publicUrl: process.env.ITINERA_PUBLIC_URL,
     }),
   ],

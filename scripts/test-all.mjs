@@ -30,8 +30,11 @@ run('format', 'npx', ['prettier', '--check', '.']);
 run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 run('types', 'npx', ['tsc', '-p', '.']);
 vitest('unit');
-if (run('build', 'npx', ['vite', 'build'])) vitest('e2e');
-else failures.push('e2e tests (not run: the build failed)');
+if (run('build', 'npx', ['vite', 'build'])) {
+  // The first load (JS+CSS, gzip) against its budget (scripts/size-budget.mjs); prints the figures.
+  run('size budget', 'node', ['scripts/size-budget.mjs']);
+  vitest('e2e');
+} else failures.push('e2e tests (not run: the build failed)');
 
 let passed = 0;
 let failed = 0;

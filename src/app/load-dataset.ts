@@ -5,6 +5,7 @@ import defaultDataUrl from '../../data/kim-trips.json?url';
 import type { LoadOptions } from '../core/import/load-text';
 import { emptyDataset, FORMAT, restoreDataset } from '../core/restore';
 import type { Dataset } from '../core/types';
+import type { ParseRequest } from './parse-worker';
 
 export const DEFAULT_DATA_URL = defaultDataUrl;
 export const TIMEOUT_MS = 20_000;
@@ -108,7 +109,7 @@ export async function fetchDataset(
       : new Uint8Array(await res.arrayBuffer());
     if (!bytes || bytes.byteLength > MAX_BYTES) return fatal(`${label} is larger than ${MB(MAX_BYTES)}`);
     clearTimeout(timer);
-    return await parseText(new TextDecoder().decode(bytes), { name: nameOf(url) }, onProgress);
+    return await parseBytes(bytes, { name: nameOf(url) }, onProgress);
   } catch (err) {
     const aborted = controller.signal.aborted || (err instanceof DOMException && err.name === 'AbortError');
     return fatal(
@@ -129,35 +130,49 @@ export async function openFile(file: File, onProgress?: OnProgress): Promise<Dat
       onProgress?.({ phase: 'download', loaded, total: file.size }),
     );
     if (!bytes) return fatal(`${file.name} is larger than ${MB(MAX_BYTES)}`);
-    return await parseText(new TextDecoder().decode(bytes), { name: file.name }, onProgress);
+    return await parseBytes(bytes, { name: file.name }, onProgress);
   } catch (err) {
     return fatal(`${file.name} could not be read (${err instanceof Error ? err.message : String(err)})`);
   }
+}
+
+/**
+ * Decode, parse and restore bytes: a big file goes to the worker as bytes, so that decoding (tens of
+ * MB of UTF-8) is off the main thread too.
+ */
+export async function parseBytes(bytes: Uint8Array, options: LoadOptions, onProgress?: OnProgress): Promise<Dataset> {
+  if (bytes.byteLength < WORKER_THRESHOLD || typeof Worker === 'undefined')
+    return parseText(new TextDecoder().decode(bytes), options, onProgress);
+  onProgress?.({ phase: 'parse' });
+  // Copied rather than transferred: if the worker fails, the main thread still has the bytes.
+  const viaWorker = await inWorker({ bytes, options }).catch(() => null);
+  return viaWorker ?? loadOnMainThread(new TextDecoder().decode(bytes), options);
 }
 
 /** Parse and restore, in a worker when the text is big and workers are available. */
 export async function parseText(text: string, options: LoadOptions, onProgress?: OnProgress): Promise<Dataset> {
   onProgress?.({ phase: 'parse' });
   if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return loadOnMainThread(text, options);
-  try {
-    return await new Promise<Dataset>((resolve, reject) => {
-      const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
-      const done = () => worker.terminate();
-      worker.onmessage = (e: MessageEvent<Dataset>) => {
-        done();
-        resolve(e.data);
-      };
-      worker.onerror = (e) => {
-        done();
-        e.preventDefault();
-        reject(new Error(e.message || 'the parse worker failed'));
-      };
-      worker.postMessage({ text, options });
-    });
-  } catch {
-    // A worker that cannot start (blocked by the host, say) must not stop the file from loading.
-    return loadOnMainThread(text, options);
-  }
+  const viaWorker = await inWorker({ text, options }).catch(() => null);
+  return viaWorker ?? loadOnMainThread(text, options);
+}
+
+/** Runs the parse worker (src/app/parse-worker.ts) once; rejects when it cannot start or fails. */
+function inWorker(message: ParseRequest): Promise<Dataset> {
+  return new Promise<Dataset>((resolve, reject) => {
+    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+    const done = () => worker.terminate();
+    worker.onmessage = (e: MessageEvent<Dataset>) => {
+      done();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      done();
+      e.preventDefault();
+      reject(new Error(e.message || 'the parse worker failed'));
+    };
+    worker.postMessage(message);
+  });
 }
 
 /**

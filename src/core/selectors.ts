@@ -1,4 +1,5 @@
 // Derived views of a dataset: which events fall in a time window, the overall extent.
+import { countOverlapping, overlapping, timeIndex } from './time-index';
 import type { Dataset, TravelEvent } from './types';
 
 export type TimeWindow = readonly [t0: number, t1: number];
@@ -8,9 +9,24 @@ export function inWindow(e: Pick<TravelEvent, 't0' | 't1'>, w: TimeWindow | null
   return w === null || (e.t1 >= w[0] && e.t0 <= w[1]);
 }
 
-/** Events overlapping the window, in time order. */
+/**
+ * Events overlapping the window, in their order. Events in t0 order (a dataset's are) are found
+ * through the time index (src/core/time-index.ts, built once per array); others are scanned.
+ */
 export function eventsInWindow(events: readonly TravelEvent[], w: TimeWindow | null): TravelEvent[] {
-  return w === null ? [...events] : events.filter((e) => inWindow(e, w));
+  if (w === null) return [...events];
+  const index = timeIndex(events);
+  return index ? overlapping(events, index, w[0], w[1]) : events.filter((e) => inWindow(e, w));
+}
+
+/** How many events overlap the window: O(log n) for events in t0 order. */
+export function countInWindow(events: readonly TravelEvent[], w: TimeWindow | null): number {
+  if (w === null) return events.length;
+  const index = timeIndex(events);
+  if (index) return countOverlapping(index, w[0], w[1]);
+  let n = 0;
+  for (const e of events) if (inWindow(e, w)) n++;
+  return n;
 }
 
 /** [min t0, max t1] over events and legs, or null for an empty dataset. */
@@ -59,4 +75,25 @@ export function eventsByPlace(events: readonly TravelEvent[]): Map<string, Trave
     else out.set(e.place, [e]);
   }
   return out;
+}
+
+const byTripCache = new WeakMap<readonly TravelEvent[], { length: number; map: Map<string, TravelEvent[]> }>();
+
+/**
+ * The events of one trip, in their order; grouped once per events array (then O(1)), so callers
+ * that run every frame (playback, a brush) need not scan every event. Do not mutate the result.
+ */
+export function eventsOfTrip(events: readonly TravelEvent[], tripId: string): readonly TravelEvent[] {
+  let hit = byTripCache.get(events);
+  if (!hit || hit.length !== events.length) {
+    const map = new Map<string, TravelEvent[]>();
+    for (const e of events) {
+      const list = map.get(e.trip);
+      if (list) list.push(e);
+      else map.set(e.trip, [e]);
+    }
+    hit = { length: events.length, map };
+    byTripCache.set(events, hit);
+  }
+  return hit.map.get(tripId) ?? [];
 }

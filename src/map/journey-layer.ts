@@ -3,7 +3,8 @@
 // and the moving markers of playback. Created by the Leaflet adapter; create/destroy paired.
 import * as L from 'leaflet';
 import { tripColour } from '../core/palette';
-import { arrowFractions, borderCrossings, cumulativeKm, drawnLeg, pointAtKm } from '../core/route';
+import { arrowFractions, cumulativeKm, drawnLeg, pointAtKm } from '../core/route';
+import { crossingsOf } from './crossings';
 import type { Dataset, Leg } from '../core/types';
 import { localName, type Translate } from '../i18n/i18n';
 import { arrowHtml, ARROW_SIZE, BORDER_SIZE, borderHtml, MOVER_SIZE, moverHtml } from './journey-icons';
@@ -16,6 +17,8 @@ interface LegRec {
   strokes: readonly Stroke[];
   hit: L.Polyline;
   arrows: L.Marker[];
+  /** Dense datasets: makes the arrows when the leg comes into the window (they are dropped when it leaves). */
+  makeArrows: (() => L.Marker[]) | null;
   /** 1 drawn, FADED_OPACITY outside the window, HIDDEN_OPACITY not part of a comparison. */
   level: number;
   selected: boolean;
@@ -52,7 +55,18 @@ function angleAt(crs: L.CRS, geometry: Leg['geometry'], cum: number[], km: numbe
   return (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
 }
 
-export function createJourneyLayer(map: L.Map, renderer: L.Renderer, onSelectLeg: (id: string) => void): JourneyLayer {
+/**
+ * Above this many legs the routes are drawn on a canvas (`denseRenderer`) instead of one SVG path per
+ * stroke, and the direction arrows are made only for the legs in the time window.
+ */
+export const DENSE_LEGS = 150;
+
+export function createJourneyLayer(
+  map: L.Map,
+  renderer: L.Renderer,
+  onSelectLeg: (id: string) => void,
+  denseRenderer: L.Renderer = renderer,
+): JourneyLayer {
   const arrowPane = map.createPane('itinera-arrows');
   arrowPane.style.zIndex = '430';
   arrowPane.style.pointerEvents = 'none';
@@ -81,13 +95,15 @@ export function createJourneyLayer(map: L.Map, renderer: L.Renderer, onSelectLeg
     recs = [];
     borders = [];
     const crs = map.options.crs ?? L.CRS.EPSG3857;
+    const dense = data.legs.length > DENSE_LEGS;
+    const legRenderer = dense ? denseRenderer : renderer;
     for (const leg of data.legs) {
       const colour = tripColour(data.tripsById.get(leg.trip)?.order ?? 0);
       const strokes = LEG_STROKES[leg.mode];
       const parts = drawnLeg(leg);
       const lines = strokes.map((s) =>
         L.polyline(parts, {
-          renderer,
+          renderer: legRenderer,
           interactive: false,
           className: `itinera-leg itinera-leg--${leg.mode}`,
           color: s.color === 'trip' ? colour : s.color,
@@ -99,7 +115,7 @@ export function createJourneyLayer(map: L.Map, renderer: L.Renderer, onSelectLeg
         }).addTo(group),
       );
       const hit = L.polyline(parts, {
-        renderer,
+        renderer: legRenderer,
         className: 'itinera-leg-hit',
         color: '#1a73e8',
         weight: 14,
@@ -111,7 +127,7 @@ export function createJourneyLayer(map: L.Map, renderer: L.Renderer, onSelectLeg
       legOf.set(hit, leg.id);
       const cum = cumulativeKm(leg.geometry);
       const total = cum.at(-1) ?? 0;
-      const arrows =
+      const makeArrows = () =>
         total < 1
           ? []
           : arrowFractions(total).map((f) =>
@@ -127,10 +143,20 @@ export function createJourneyLayer(map: L.Map, renderer: L.Renderer, onSelectLeg
                 }),
               }).addTo(group),
             );
-      recs.push({ leg, lines, strokes, hit, arrows, level: 1, selected: false });
+      recs.push({
+        leg,
+        lines,
+        strokes,
+        hit,
+        arrows: dense ? [] : makeArrows(),
+        makeArrows: dense ? makeArrows : null,
+        // Dense: not a level yet, so the first setLevels paints every leg (and makes the arrows in view).
+        level: dense ? -1 : 1,
+        selected: false,
+      });
     }
     const byPlace = new Map<string, BorderRec>();
-    for (const c of borderCrossings(data)) {
+    for (const c of crossingsOf(data)) {
       for (const placeId of [c.from, c.to]) {
         const place = data.places.get(placeId)!;
         let rec = byPlace.get(placeId);
@@ -145,7 +171,9 @@ export function createJourneyLayer(map: L.Map, renderer: L.Renderer, onSelectLeg
               iconSize: [BORDER_SIZE, BORDER_SIZE],
               iconAnchor: [BORDER_SIZE / 2, BORDER_SIZE / 2],
             }),
-          }).addTo(group);
+          });
+          // Dense: on the map only while one of its legs is in the window (see setLevels).
+          if (!dense) marker.addTo(group);
           rec = { placeId, legIds: new Set(), marker, pairs: [] };
           byPlace.set(placeId, rec);
         }
@@ -161,18 +189,29 @@ export function createJourneyLayer(map: L.Map, renderer: L.Renderer, onSelectLeg
     }
   }
 
+  /** The text of the last relabel, for border stops put on the map later (dense datasets). */
+  let labelling: { data: Dataset; lang: Parameters<typeof localName>[1]; t: Translate } | null = null;
+
+  function labelBorder(b: BorderRec) {
+    const el = b.marker.getElement();
+    if (!el || !labelling) return;
+    const { data, lang, t } = labelling;
+    const name = (id: string) => localName(data.places.get(id)?.names, lang);
+    const text = b.pairs.map(([a, c]) => t('borderCrossingAt', { a: name(a), b: name(c) })).join('; ');
+    el.dataset.placeId = b.placeId;
+    el.title = text;
+    el.setAttribute('role', 'img');
+    el.setAttribute('aria-label', text);
+  }
+
   function relabel(data: Dataset, lang: Parameters<typeof localName>[1], t: Translate) {
     const name = (id: string) => localName(data.places.get(id)?.names, lang);
-    for (const b of borders) {
-      const el = b.marker.getElement();
-      if (!el) continue;
-      const text = b.pairs.map(([a, c]) => t('borderCrossingAt', { a: name(a), b: name(c) })).join('; ');
-      el.title = text;
-      el.setAttribute('role', 'img');
-      el.setAttribute('aria-label', text);
-    }
+    labelling = { data, lang, t };
+    for (const b of borders) labelBorder(b);
     for (const r of recs) {
       const path = r.hit.getElement();
+      // A labelled graphic: aria-label alone is not allowed on a path without a role (axe aria-prohibited-attr).
+      path?.setAttribute('role', 'img');
       if (path)
         path.setAttribute(
           'aria-label',
@@ -182,6 +221,13 @@ export function createJourneyLayer(map: L.Map, renderer: L.Renderer, onSelectLeg
   }
 
   function paint(r: LegRec) {
+    if (r.makeArrows) {
+      if (r.level === 1 && r.arrows.length === 0) r.arrows = r.makeArrows();
+      else if (r.level !== 1 && r.arrows.length) {
+        for (const a of r.arrows) group.removeLayer(a);
+        r.arrows = [];
+      }
+    }
     r.lines.forEach((line, i) => line.setStyle({ opacity: r.level * r.strokes[i]!.opacity }));
     for (const a of r.arrows) a.setOpacity(r.level);
     r.hit.setStyle({ opacity: r.selected && r.level > HIDDEN_OPACITY ? 0.28 : 0 });
@@ -201,7 +247,19 @@ export function createJourneyLayer(map: L.Map, renderer: L.Renderer, onSelectLeg
     }
     if (changed) {
       const levelOf = new Map(recs.map((r) => [r.leg.id, r.level]));
-      for (const b of borders) b.marker.setOpacity(Math.max(...[...b.legIds].map((id) => levelOf.get(id) ?? 0)));
+      for (const b of borders) {
+        const level = Math.max(...[...b.legIds].map((id) => levelOf.get(id) ?? 0));
+        // Dense datasets (routes on a canvas): only the stops of legs in the window are on the map.
+        if (recs.length > DENSE_LEGS) {
+          const on = group.hasLayer(b.marker);
+          if (level === 1 && !on) {
+            b.marker.addTo(group);
+            labelBorder(b);
+          } else if (level !== 1 && on) group.removeLayer(b.marker);
+          if (level !== 1) continue;
+        }
+        b.marker.setOpacity(level);
+      }
       for (const r of recs) if (r.selected) r.hit.bringToFront();
     }
     return changed;

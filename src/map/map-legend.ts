@@ -1,7 +1,7 @@
 // The legend: one line sample per mode of travel present in the data, drawn with the same strokes as
 // the legs (in a neutral colour, since colour stands for the trip), plus the approximate-position ring.
 import { MODES, type Mode } from '../core/schema';
-import { borderCrossings } from '../core/route';
+import { crossingsOf } from './crossings';
 import type { Dataset } from '../core/types';
 import type { Translate } from '../i18n/i18n';
 import { arrowHtml, borderHtml, moverHtml } from './journey-icons';
@@ -28,7 +28,7 @@ export function legendContent(data: Dataset): LegendContent {
     modes: MODES.filter((m) => present.has(m)),
     approximate,
     direction: data.legs.length > 0,
-    border: borderCrossings(data).length > 0,
+    border: crossingsOf(data).length > 0,
     mover: data.legs.length > 0,
   };
 }

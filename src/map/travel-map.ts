@@ -1,11 +1,17 @@
 // The Leaflet adapter: an offline basemap, the legs of each trip and one marker per event that has a
 // place, kept in step with a MapView. Create once, update(view) as often as the app renders, destroy()
 // once; everything bound here is unbound in destroy(). Leaflet is imported here and nowhere else.
+//
+// Two modes, chosen per dataset. Up to DOM_MARKER_LIMIT events with a place: every marker is built
+// once and the window only hides some. Above it ("dense"): markers are made on demand; when more than
+// DENSE_SINGLES_LIMIT events of the window are in view, the places are clustered (place-clusters.ts) and
+// drawn as one disc with a count per cluster, which zooms in on click; the selected and hovered
+// events are drawn on their own above the clusters. Either way the markers drawn are real buttons.
 import * as L from 'leaflet';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { PlaceRecord } from '../core/schema';
-import { inWindow, type TimeWindow } from '../core/selectors';
+import { eventsInWindow, inWindow, type TimeWindow } from '../core/selectors';
 import { tripColour } from '../core/palette';
 import type { Dataset, Leg, TravelEvent } from '../core/types';
 import { formatShortDate, localName } from '../i18n/i18n';
@@ -15,6 +21,8 @@ import { FADED_OPACITY, HIDDEN_OPACITY } from './leg-style';
 import { legendContent, renderLegend, type LegendContent } from './map-legend';
 import type { MapCallbacks, MapOptions, MapView, Mover, TravelMapHandle } from './map-types';
 import { escapeHtml, MARKER_SIZE, MARKER_SPACING, markerHtml } from './marker-icon';
+import { clusterPlaces, shortCount, type ClusterItem, type PlaceClusters } from './place-clusters';
+import { basemapTones, createPlaceLabels } from './place-labels';
 
 /** Before the data arrives: the Korean peninsula and the Russian Far East. */
 const DEFAULT_CENTER: L.LatLngTuple = [45, 128];
@@ -25,6 +33,16 @@ const FIT_PADDING = 40;
 const FIT_MAX_ZOOM = 10;
 const Z_SELECTED = 1000;
 const Z_HOVER = 900;
+/** Clusters stay under every single marker. */
+const Z_CLUSTER = -100_000;
+/** Most event markers drawn at once; above it, clusters (see the top of this file). */
+export const DOM_MARKER_LIMIT = 300;
+/** Dense mode draws the events in view one by one when there are at most this many; else clusters. */
+export const DENSE_SINGLES_LIMIT = 60;
+/** Dense mode keeps up to this many markers made for earlier views, then forgets the hidden ones. */
+const MARKER_CACHE = 2000;
+/** Cluster disc size, px. */
+const CLUSTER_SIZE = 40;
 /** Room kept around a focused marker when the map pans to show it, px (its label fits above). */
 const FOCUS_PAN_MARGIN = 40;
 /** The Natural Earth 1:110m basemap is too coarse beyond this; tiles allow more. */
@@ -51,6 +69,14 @@ interface MarkerRec {
   /** Current dodge offset, px. */
   dx: number;
   dy: number;
+}
+
+interface ClusterRec {
+  marker: L.Marker;
+  el: HTMLElement;
+  count: HTMLElement;
+  item: ClusterItem;
+  shown: boolean;
 }
 
 interface Options {
@@ -94,6 +120,17 @@ const FOLLOW_INNER = -0.25;
 
 function legSpan(leg: Leg): { t0: number; t1: number } {
   return { t0: leg.startAt.ms, t1: Math.max(leg.endAt.endMs, leg.startAt.endMs) };
+}
+
+/** Dataset order: t0, then id. */
+function byTime(a: TravelEvent, b: TravelEvent): number {
+  return a.t0 - b.t0 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function sameEvents(a: readonly TravelEvent[], b: readonly TravelEvent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, options: MapOptions): TravelMapHandle {
@@ -145,9 +182,12 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   if (opts.tileUrl)
     L.tileLayer(opts.tileUrl, { attribution: opts.tileAttribution, maxZoom: MAX_ZOOM_TILES }).addTo(map);
 
-  const journeys = createJourneyLayer(map, legRenderer, (id) => callbacks.onSelectLeg?.(id));
+  // Many legs: one canvas rather than thousands of SVG paths (journey-layer.ts, DENSE_LEGS).
+  const denseLegRenderer = L.canvas({ pane: 'overlayPane', padding: 0.3 });
+  const journeys = createJourneyLayer(map, legRenderer, (id) => callbacks.onSelectLeg?.(id), denseLegRenderer);
   const leadersLayer = L.layerGroup().addTo(map);
   const markersLayer = L.featureGroup().addTo(map);
+  const clustersLayer = L.featureGroup().addTo(map);
 
   // State of what is drawn, for diffing.
   let data: Dataset | null = null;
@@ -168,6 +208,18 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   let programmatic = false;
   let destroyed = false;
   const idOf = new WeakMap<L.Layer, string>();
+  /** The last view, for the text of markers made on demand. */
+  let textView: Pick<MapView, 'lang' | 't'> | null = null;
+  // Dense mode (see the top of this file).
+  let dense = false;
+  /** Events drawn in dense mode (window or comparison), in time order, and the same by place. */
+  let visibleEvents: TravelEvent[] = [];
+  let visibleByPlace = new Map<string, TravelEvent[]>();
+  let clusters: PlaceClusters | null = null;
+  const clusterRecs: ClusterRec[] = [];
+  const clusterOf = new WeakMap<L.Layer | HTMLElement, ClusterRec>();
+  /** Places opened from their cluster disc: their events are drawn one by one whatever the count. */
+  const expandedPlaces = new Set<string>();
 
   // ---- Basemap: Natural Earth countries from the bundled TopoJSON; no request leaves the origin.
   const abort = new AbortController();
@@ -181,15 +233,17 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       const countries = topo.objects.countries as GeometryCollection | undefined;
       if (!countries) throw new Error('no "countries" object');
       const common = { renderer: basemapRenderer, interactive: false, pane: 'itinera-basemap' };
-      L.geoJSON(feature(topo, countries), { ...common, style: () => BASEMAP.land }).addTo(map);
+      const tones = basemapTones(el, BASEMAP);
+      L.geoJSON(feature(topo, countries), { ...common, style: () => tones.land }).addTo(map);
       L.geoJSON(
         mesh(topo, countries, (a, b) => a === b),
-        { ...common, style: () => BASEMAP.coast },
+        { ...common, style: () => tones.coast },
       ).addTo(map);
       L.geoJSON(
         mesh(topo, countries, (a, b) => a !== b),
-        { ...common, style: () => BASEMAP.borders },
+        { ...common, style: () => tones.borders },
       ).addTo(map);
+      placeLabels.setCountries(topo);
     })
     .catch((err: unknown) => {
       if (!abort.signal.aborted) console.warn(`Itinera map: basemap ${opts.basemapUrl} not drawn:`, err);
@@ -211,6 +265,13 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     },
   };
   markersLayer.on(markerEvents);
+  const clusterEvents: L.LeafletEventHandlerFnMap = {
+    click(e) {
+      const rec = clusterOf.get(e.layer as L.Layer);
+      if (rec) openCluster(rec);
+    },
+  };
+  clustersLayer.on(clusterEvents);
 
   function markerIdAt(target: EventTarget | null): string | null {
     const node = target instanceof Element ? target.closest<HTMLElement>('.itinera-marker[data-event-id]') : null;
@@ -242,6 +303,14 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   }
   function onKeyDown(e: KeyboardEvent) {
     if (e.key !== 'Enter' && e.key !== ' ') return;
+    const cluster = e.target instanceof Element ? e.target.closest<HTMLElement>('.itinera-cluster') : null;
+    const clusterRec = cluster ? clusterOf.get(cluster) : undefined;
+    if (clusterRec) {
+      e.preventDefault();
+      e.stopPropagation();
+      openCluster(clusterRec);
+      return;
+    }
     const id = markerIdAt(e.target);
     if (!id) return;
     // Keep the key from Leaflet's keyboard handler and the page (Space would scroll).
@@ -253,8 +322,16 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   el.addEventListener('focusout', onFocusOut);
   el.addEventListener('keydown', onKeyDown);
 
-  map.on('zoomend viewreset', layout);
+  map.on('zoomend viewreset', onZoomEnd);
+  map.on('moveend', onMoveEnd);
   map.on('movestart', onMoveStart);
+  // A zoom ends with a moveend too: dense mode lays out on that one, as a pan changes what is in view.
+  function onZoomEnd() {
+    if (!dense) layout();
+  }
+  function onMoveEnd() {
+    if (dense) layout();
+  }
   function onMoveStart() {
     if (!programmatic) autoFit = false;
   }
@@ -276,6 +353,9 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
         })
       : null;
   resizeObserver?.observe(el);
+  // Place and country labels, and a scale bar (src/map/place-labels.ts); after the layout's listeners.
+  const placeLabels = createPlaceLabels(map, el);
+  L.control.scale({ position: 'bottomright', imperial: false, maxWidth: 120 }).addTo(map);
 
   // ---- Building, once per dataset.
   function build(d: Dataset) {
@@ -285,47 +365,78 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     markers = new Map();
     journeys.build(d);
 
-    // In time order, so the tab order through the markers follows the story.
-    for (const e of d.events) {
-      const place = e.place === undefined ? undefined : d.places.get(e.place);
-      if (!place) continue;
-      const latlng = L.latLng(place.lat, place.lon);
-      const icon = L.divIcon({
-        className: `itinera-marker${place.approximate ? ' is-approximate' : ''}`,
-        html: markerHtml(e.kind, tripColour(d.tripsById.get(e.trip)?.order ?? 0)),
-        iconSize: [MARKER_SIZE, MARKER_SIZE],
-        iconAnchor: [MARKER_SIZE / 2, MARKER_SIZE / 2],
-      });
-      const marker = L.marker(latlng, {
-        icon,
-        keyboard: false, // role, tabindex and keys are ours (see build and onKeyDown)
-        autoPanOnFocus: false, // see panIntoView
-        riseOnHover: false,
-        bubblingMouseEvents: false,
-      });
-      idOf.set(marker, e.id);
-      markersLayer.addLayer(marker);
-      const mel = marker.getElement()!;
-      mel.dataset.eventId = e.id;
-      mel.setAttribute('role', 'button');
-      mel.tabIndex = 0;
-      const label = mel.querySelector<HTMLElement>('.itinera-marker__label')!;
-      markers.set(e.id, { event: e, place, latlng, marker, el: mel, label, visible: true, dx: 0, dy: 0 });
-    }
+    clustersLayer.clearLayers();
+    for (const c of clusterRecs) c.shown = false;
+    visibleEvents = [];
+    visibleByPlace = new Map();
+    clusters = null;
+    expandedPlaces.clear();
+    let placed = 0;
+    for (const e of d.events) if (e.place !== undefined && d.places.has(e.place)) placed++;
+    dense = placed > DOM_MARKER_LIMIT;
+
+    // In time order, so the tab order through the markers follows the story. Dense mode makes them on demand.
+    if (!dense)
+      for (const e of d.events) {
+        const place = e.place === undefined ? undefined : d.places.get(e.place);
+        if (place) addMarker(makeMarker(e, place));
+      }
     legend = legendContent(d);
+  }
+
+  function makeMarker(e: TravelEvent, place: PlaceRecord): MarkerRec {
+    const d = data!;
+    const latlng = L.latLng(place.lat, place.lon);
+    const icon = L.divIcon({
+      className: `itinera-marker${place.approximate ? ' is-approximate' : ''}`,
+      html: markerHtml(e.kind, tripColour(d.tripsById.get(e.trip)?.order ?? 0)),
+      iconSize: [MARKER_SIZE, MARKER_SIZE],
+      iconAnchor: [MARKER_SIZE / 2, MARKER_SIZE / 2],
+    });
+    const marker = L.marker(latlng, {
+      icon,
+      keyboard: false, // role, tabindex and keys are ours (see build and onKeyDown)
+      autoPanOnFocus: false, // see panIntoView
+      riseOnHover: false,
+      bubblingMouseEvents: false,
+    });
+    idOf.set(marker, e.id);
+    const rec: MarkerRec = { event: e, place, latlng, marker, el: null!, label: null!, visible: true, dx: 0, dy: 0 };
+    markers.set(e.id, rec);
+    return rec;
+  }
+
+  /**
+   * Puts a marker on the map and makes its element ours. Leaflet makes a new element each time a
+   * marker is added again (dense mode removes and re-adds them), so it is set up each time it changes.
+   */
+  function addMarker(rec: MarkerRec) {
+    markersLayer.addLayer(rec.marker);
+    const mel = rec.marker.getElement()!;
+    if (mel === rec.el) return;
+    mel.dataset.eventId = rec.event.id;
+    mel.setAttribute('role', 'button');
+    mel.tabIndex = 0;
+    rec.el = mel;
+    rec.label = mel.querySelector<HTMLElement>('.itinera-marker__label')!;
+    if (textView) labelMarker(rec, textView);
+  }
+
+  function labelMarker(rec: MarkerRec, view: Pick<MapView, 'lang' | 't'>) {
+    const title = localName(rec.event.title, view.lang);
+    const date = formatShortDate(rec.event.startAt, view.lang);
+    let place = localName(rec.place.names, view.lang);
+    if (rec.place.approximate) place += ` (${view.t('approximate')})`;
+    rec.el.setAttribute('aria-label', view.t('eventMarker', { title, date, place }));
+    rec.label.textContent = `${title} · ${date}`;
   }
 
   // ---- Text, when the data or the language changes.
   function relabel(view: MapView) {
     const { t } = view;
-    for (const rec of markers.values()) {
-      const title = localName(rec.event.title, view.lang);
-      const date = formatShortDate(rec.event.startAt, view.lang);
-      let place = localName(rec.place.names, view.lang);
-      if (rec.place.approximate) place += ` (${t('approximate')})`;
-      rec.el.setAttribute('aria-label', t('eventMarker', { title, date, place }));
-      rec.label.textContent = `${title} · ${date}`;
-    }
+    textView = { lang: view.lang, t };
+    for (const rec of markers.values()) if (rec.el) labelMarker(rec, view);
+    for (const c of clusterRecs) labelCluster(c);
     renderLegend(legendEl, legend, t, el.clientWidth || Infinity);
     journeys.relabel(view.data, view.lang, t);
     const container = zoomControl.getContainer();
@@ -345,27 +456,208 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   // ---- Time window: hide markers outside it, fade legs outside it. True when markers changed.
   function applyWindow(): boolean {
     let changed = false;
-    for (const rec of markers.values()) {
-      // A comparison shows its two trips whole, whatever the window.
-      const visible = compare ? compare.has(rec.event.trip) : inWindow(rec.event, win);
-      if (visible === rec.visible) continue;
-      rec.visible = visible;
-      rec.el.classList.toggle('is-out', !visible);
-      if (visible) rec.el.removeAttribute('aria-hidden');
-      else rec.el.setAttribute('aria-hidden', 'true');
-      rec.el.tabIndex = visible ? 0 : -1;
-      changed = true;
-    }
+    if (dense) changed = applyWindowDense();
+    else
+      for (const rec of markers.values()) {
+        // A comparison shows its two trips whole, whatever the window.
+        const visible = isVisible(rec.event);
+        if (visible === rec.visible) continue;
+        rec.visible = visible;
+        rec.el.classList.toggle('is-out', !visible);
+        if (visible) rec.el.removeAttribute('aria-hidden');
+        else rec.el.setAttribute('aria-hidden', 'true');
+        rec.el.tabIndex = visible ? 0 : -1;
+        changed = true;
+      }
     journeys.setLevels((leg) =>
       compare ? (compare.has(leg.trip) ? 1 : HIDDEN_OPACITY) : inWindow(legSpan(leg), win) ? 1 : FADED_OPACITY,
     );
     return changed;
   }
 
+  /** Shown by the window (or the comparison)? A comparison shows its two trips whole, whatever the window. */
+  function isVisible(e: TravelEvent): boolean {
+    return compare ? compare.has(e.trip) : inWindow(e, win);
+  }
+
+  /** Dense mode: the events of the window (time index) by place, and the clusters of those places. */
+  function applyWindowDense(): boolean {
+    const d = data!;
+    const next = compare ? d.events.filter((e) => compare!.has(e.trip)) : eventsInWindow(d.events, win);
+    if (clusters && sameEvents(next, visibleEvents)) return false;
+    visibleEvents = next;
+    visibleByPlace = new Map();
+    for (const e of next) {
+      if (e.place === undefined || !d.places.has(e.place)) continue;
+      const list = visibleByPlace.get(e.place);
+      if (list) list.push(e);
+      else visibleByPlace.set(e.place, [e]);
+    }
+    clusters = clusterPlaces(
+      [...visibleByPlace].map(([placeId, list]) => {
+        const p = d.places.get(placeId)!;
+        return { placeId, lat: p.lat, lon: p.lon, count: list.length };
+      }),
+      { maxZoom: map.getMaxZoom() - 1 },
+    );
+    return true;
+  }
+
+  /**
+   * Dense mode: decides what is drawn in the current view, before the dodge. All events of the window
+   * in view when there are few; else a disc per cluster, places with one event (or opened) as
+   * markers, and the selected and hovered events above them.
+   */
+  function renderDense() {
+    const d = data!;
+    const bounds = map.getBounds().pad(0.25);
+    const inView: string[] = [];
+    let count = 0;
+    for (const [placeId, list] of visibleByPlace) {
+      const p = d.places.get(placeId)!;
+      if (!bounds.contains([p.lat, p.lon])) continue;
+      inView.push(placeId);
+      count += list.length;
+    }
+    const wanted: TravelEvent[] = [];
+    const items: ClusterItem[] = [];
+    if (count <= DENSE_SINGLES_LIMIT) for (const placeId of inView) wanted.push(...visibleByPlace.get(placeId)!);
+    else if (clusters) {
+      const box = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] as const;
+      for (const item of clusters.items(box, map.getZoom())) {
+        if (item.kind === 'place' && (item.count === 1 || expandedPlaces.has(item.placeId)))
+          wanted.push(...visibleByPlace.get(item.placeId)!);
+        else items.push(item);
+      }
+      const has = new Set(wanted);
+      for (const id of [selectedId, hoverId]) {
+        const e = id === null ? undefined : d.eventsById.get(id);
+        if (e && !has.has(e) && e.place !== undefined && d.places.has(e.place) && isVisible(e)) {
+          wanted.push(e);
+          has.add(e);
+        }
+      }
+    }
+    wanted.sort(byTime);
+    syncMarkers(wanted);
+    syncClusters(items);
+  }
+
+  /** Dense mode: exactly `wanted` (in time order) are on the map. */
+  function syncMarkers(wanted: readonly TravelEvent[]) {
+    const d = data!;
+    const ids = new Set<string>();
+    for (const e of wanted) ids.add(e.id);
+    for (const rec of markers.values())
+      if (rec.visible && !ids.has(rec.event.id)) {
+        markersLayer.removeLayer(rec.marker);
+        rec.visible = false;
+      }
+    let added = false;
+    for (const e of wanted) {
+      const rec = markers.get(e.id) ?? makeMarker(e, d.places.get(e.place!)!);
+      if (rec.visible && markersLayer.hasLayer(rec.marker)) continue;
+      rec.visible = true;
+      rec.dx = 0;
+      rec.dy = 0;
+      addMarker(rec);
+      rec.el.style.translate = '';
+      rec.el.classList.remove('is-fanned');
+      paintState(e.id);
+      added = true;
+    }
+    // Markers are appended as they come: put them back in time order for the tab order, unless one
+    // has the focus (moving it would drop the focus).
+    const pane = map.getPane('markerPane');
+    if (added && pane && !(document.activeElement instanceof HTMLElement && pane.contains(document.activeElement)))
+      for (const e of wanted) pane.appendChild(markers.get(e.id)!.el);
+    if (markers.size > MARKER_CACHE) for (const [id, rec] of markers) if (!rec.visible) markers.delete(id);
+  }
+
+  /** Dense mode: one disc per cluster item, reusing the discs of the previous view. */
+  function syncClusters(items: readonly ClusterItem[]) {
+    items.forEach((item, i) => {
+      let rec = clusterRecs[i];
+      const latlng = L.latLng(item.lat, item.lon);
+      if (!rec) {
+        const marker = L.marker(latlng, {
+          icon: L.divIcon({
+            className: 'itinera-cluster',
+            html: '<span class="itinera-cluster__count" aria-hidden="true"></span>',
+            iconSize: [CLUSTER_SIZE, CLUSTER_SIZE],
+            iconAnchor: [CLUSTER_SIZE / 2, CLUSTER_SIZE / 2],
+          }),
+          keyboard: false,
+          autoPanOnFocus: false,
+          riseOnHover: false,
+          bubblingMouseEvents: false,
+          zIndexOffset: Z_CLUSTER,
+        });
+        rec = { marker, el: null!, count: null!, item, shown: true };
+        clusterRecs.push(rec);
+        clusterOf.set(marker, rec);
+        showCluster(rec);
+      } else {
+        rec.marker.setLatLng(latlng);
+        if (!rec.shown) showCluster(rec);
+      }
+      rec.item = item;
+      rec.shown = true;
+      rec.el.dataset.clusterCount = String(item.count);
+      rec.el.classList.toggle('is-place', item.kind === 'place');
+      rec.count.textContent = shortCount(item.count);
+      labelCluster(rec);
+    });
+    for (let i = items.length; i < clusterRecs.length; i++) {
+      const rec = clusterRecs[i]!;
+      if (!rec.shown) continue;
+      clustersLayer.removeLayer(rec.marker);
+      rec.shown = false;
+    }
+  }
+
+  /** Puts a disc on the map; Leaflet makes a new element each time, which is set up here. */
+  function showCluster(rec: ClusterRec) {
+    clustersLayer.addLayer(rec.marker);
+    const cel = rec.marker.getElement()!;
+    if (cel === rec.el) return;
+    cel.setAttribute('role', 'button');
+    cel.tabIndex = 0;
+    rec.el = cel;
+    rec.count = cel.querySelector<HTMLElement>('.itinera-cluster__count')!;
+    clusterOf.set(cel, rec);
+  }
+
+  function labelCluster(rec: ClusterRec) {
+    if (!rec.el) return;
+    if (!textView) return;
+    const { t } = textView;
+    rec.el.setAttribute('aria-label', t('clusterMarker', { count: String(rec.item.count) }));
+    rec.el.title = t('clusterMarker', { count: String(rec.item.count) });
+  }
+
+  /** A click on a disc: zoom to where the cluster splits; a place's disc opens the place's events. */
+  function openCluster(rec: ClusterRec) {
+    const { item } = rec;
+    const latlng = L.latLng(item.lat, item.lon);
+    const animate = !prefersReducedMotion();
+    if (item.kind === 'cluster' && clusters) {
+      const zoom = Math.min(Math.max(clusters.expansionZoom(item.clusterId), map.getZoom() + 1), map.getMaxZoom());
+      map.setView(latlng, zoom, { animate });
+      return;
+    }
+    if (item.kind === 'place') {
+      expandedPlaces.add(item.placeId);
+      const zoom = Math.max(map.getZoom(), Math.min(map.getMaxZoom(), REVEAL_ZOOM + 3));
+      if (zoom !== map.getZoom() || !map.getBounds().pad(-0.1).contains(latlng)) map.setView(latlng, zoom, { animate });
+      else layout();
+    }
+  }
+
   // ---- Selection and hover: touch only the markers concerned.
   function paintState(id: string | null) {
     const rec = id === null ? undefined : markers.get(id);
-    if (!rec) return;
+    if (!rec?.el) return;
     const selected = id === selectedId;
     const hovered = id === hoverId;
     rec.el.classList.toggle('is-selected', selected);
@@ -377,14 +669,16 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
 
   /** Brings the selected event into view when it is outside the map (with a margin). */
   function reveal(id: string) {
-    const rec = markers.get(id);
+    const e = data?.eventsById.get(id);
+    const place = e?.place === undefined ? undefined : data?.places.get(e.place);
     const size = map.getSize();
-    if (!rec || size.x === 0 || size.y === 0) return;
-    if (map.getBounds().pad(-0.1).contains(rec.latlng)) return;
+    if (!place || size.x === 0 || size.y === 0) return;
+    const latlng = L.latLng(place.lat, place.lon);
+    if (map.getBounds().pad(-0.1).contains(latlng)) return;
     const zoom = Math.max(map.getZoom(), REVEAL_ZOOM);
     // Not through moveMap: after a reveal, a resize must not fit the view away from the selection.
-    if (prefersReducedMotion()) map.setView(rec.latlng, zoom, { animate: false });
-    else map.flyTo(rec.latlng, zoom, { duration: 0.8 });
+    if (prefersReducedMotion()) map.setView(latlng, zoom, { animate: false });
+    else map.flyTo(latlng, zoom, { duration: 0.8 });
   }
 
   /**
@@ -410,7 +704,13 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
 
   function placesBounds(inWindowOnly: boolean): L.LatLngBounds {
     const bounds = L.latLngBounds([]);
-    for (const rec of markers.values()) if (!inWindowOnly || rec.visible) bounds.extend(rec.latlng);
+    if (dense) {
+      const ids = inWindowOnly ? visibleByPlace.keys() : data!.places.keys();
+      for (const id of ids) {
+        const p = data!.places.get(id)!;
+        bounds.extend([p.lat, p.lon]);
+      }
+    } else for (const rec of markers.values()) if (!inWindowOnly || rec.visible) bounds.extend(rec.latlng);
     for (const rec of journeys.legs())
       if (!inWindowOnly || rec.level === 1) for (const p of rec.leg.geometry) bounds.extend(p);
     return bounds;
@@ -419,6 +719,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   // ---- Dodge: fan out markers that overlap on screen, with leader lines to their true positions.
   function layout() {
     if (destroyed || !data) return;
+    if (dense) renderDense();
     const points: FanPoint[] = [];
     const projected = new Map<string, L.Point>();
     for (const rec of markers.values()) {
@@ -438,6 +739,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       }
     }
     for (const rec of markers.values()) {
+      if (!rec.el) continue;
       const side = sides.get(rec.event.id) ?? 'top';
       if (rec.el.dataset.labelSide !== side) rec.el.dataset.labelSide = side;
       const o = offsets.get(rec.event.id);
@@ -518,6 +820,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       selectedId = view.selectedId;
       hoverId = view.hoverId;
       for (const id of new Set([...before, selectedId, hoverId])) paintState(id);
+      // Dense mode draws the selected and hovered events above the clusters.
+      if (dense && (before[0] !== selectedId || before[1] !== hoverId)) relayout = true;
     }
 
     // fit() lays out; without a size yet it waits for the ResizeObserver, but the layout need not.
@@ -525,6 +829,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     if (fitted) pendingFit = false;
     else if (relayout) layout();
     if (selectionChanged && selectedId !== null) reveal(selectedId);
+    placeLabels.update(view);
   }
 
   /** Pans (without animation, it runs every frame) when a moving marker leaves the middle of the view. */
@@ -541,15 +846,18 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   function destroy() {
     if (destroyed) return;
     destroyed = true;
+    placeLabels.destroy();
     journeys.destroy();
     abort.abort();
     resizeObserver?.disconnect();
     el.removeEventListener('focusin', onFocusIn);
     el.removeEventListener('focusout', onFocusOut);
     el.removeEventListener('keydown', onKeyDown);
-    map.off('zoomend viewreset', layout);
+    map.off('zoomend viewreset', onZoomEnd);
+    map.off('moveend', onMoveEnd);
     map.off('movestart', onMoveStart);
     markersLayer.off(markerEvents);
+    clustersLayer.off(clusterEvents);
     L.DomUtil.restoreOutline();
     map.remove();
     // Leaflet leaves a scroll listener, its classes, a position and a tabindex on the container.

@@ -1,0 +1,147 @@
+// The map of a dense dataset (10,000 generated events, the benchmark's generator): clusters with a
+// count instead of one marker per event, a click (or Enter) on a disc zooms in until the events are
+// markers again, and selection and the time window keep working.
+import { rmSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataset } from '../../scripts/bench/generate.mjs';
+import { launch, openPage, screenshot } from './browser';
+
+const MAP = '[role=region][aria-label="Map"]';
+const CLUSTER = `${MAP} .leaflet-marker-pane [data-cluster-count]`;
+const MARKER = `${MAP} .leaflet-marker-pane [data-event-id]`;
+const FIXTURE = new URL('../fixtures/perf-10k.json', import.meta.url);
+const DATA = 'data=/fixtures/perf-10k.json';
+
+const dataset = generateDataset(10_000);
+let browser: Browser;
+beforeAll(async () => {
+  // Written at test time (the server serves tests/fixtures at /fixtures/), removed afterwards.
+  writeFileSync(FIXTURE, JSON.stringify(dataset));
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(FIXTURE, { force: true });
+});
+
+async function shownCount(page: Page): Promise<[number, number]> {
+  const text = ((await page.textContent('[data-testid=event-count]')) ?? '').replace(
+    /[\s,.\u00a0\u202f](?=\d{3})/g,
+    '',
+  );
+  const m = /(\d+)\D+(\d+)/.exec(text);
+  if (!m) throw new Error(`no count in "${text}"`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+async function clusterCounts(page: Page): Promise<number[]> {
+  return page.$$eval(CLUSTER, (els) => els.map((el) => Number((el as HTMLElement).dataset.clusterCount)));
+}
+
+async function open(path: string): Promise<{ page: Page; consoleErrors: string[] }> {
+  const watched = await openPage(browser, path);
+  await watched.page.waitForSelector(`${CLUSTER}, ${MARKER}`, { state: 'attached', timeout: 90_000 });
+  return watched;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+/** Loading 10,000 events on a busy 2-core machine can take a while: a generous limit per test. */
+const SLOW = 150_000;
+
+describe('a dense dataset on the map (10,000 events)', () => {
+  it(
+    'draws clusters whose counts add up to the events in the window, not a marker per event',
+    async () => {
+      const { page, consoleErrors } = await open(`./?${DATA}`);
+      const [inWindow, total] = await shownCount(page);
+      expect(total).toBe(10_000);
+      const counts = await clusterCounts(page);
+      expect(counts.length).toBeGreaterThan(0);
+      expect(sum(counts) + (await page.locator(MARKER).count())).toBe(inWindow);
+      expect(await page.locator(MARKER).count()).toBeLessThan(100);
+      // Each disc is a named button.
+      const first = page.locator(CLUSTER).first();
+      expect(await first.getAttribute('role')).toBe('button');
+      expect(await first.getAttribute('aria-label')).toMatch(/\d+ events here/);
+      await screenshot(page, 'perf-10k-clusters');
+      expect(consoleErrors).toEqual([]);
+      await page.context().close();
+    },
+    SLOW,
+  );
+
+  it(
+    'follows the time window: the whole span puts every event in the clusters',
+    async () => {
+      const { page } = await open(`./?${DATA}&from=1999-01-01&to=2026-01-01`);
+      await expect.poll(() => shownCount(page)).toEqual([10_000, 10_000]);
+      await expect.poll(async () => sum(await clusterCounts(page))).toBe(10_000);
+      await page.context().close();
+    },
+    SLOW,
+  );
+
+  it(
+    'zooms in on a click until the events are markers, and a marker selects its event',
+    async () => {
+      const { page, consoleErrors } = await open(`./?${DATA}`);
+      for (let i = 0; i < 8 && (await page.locator(MARKER).count()) === 0; i++) {
+        const before = await clusterCounts(page);
+        // The biggest disc, by mouse the first time and by keyboard after.
+        const biggest = before.indexOf(Math.max(...before));
+        const disc = page.locator(CLUSTER).nth(biggest);
+        if (i === 0) await disc.click();
+        else {
+          await disc.focus();
+          await page.keyboard.press('Enter');
+        }
+        await expect.poll(async () => JSON.stringify(await clusterCounts(page))).not.toBe(JSON.stringify(before));
+      }
+      const markers = page.locator(MARKER);
+      expect(await markers.count()).toBeGreaterThan(0);
+      const marker = markers.first();
+      const id = (await marker.getAttribute('data-event-id'))!;
+      await marker.click();
+      await expect.poll(() => page.getAttribute(`${MARKER}[data-event-id="${id}"]`, 'aria-current')).toBe('true');
+      await expect.poll(() => page.url()).toContain(`event=${id}`);
+      await screenshot(page, 'perf-10k-zoomed');
+      // Out until the discs are back, then in again: the markers drawn anew are still named buttons.
+      const zoomOut = page.locator(`${MAP} .leaflet-control-zoom-out`);
+      const zoomIn = page.locator(`${MAP} .leaflet-control-zoom-in`);
+      let outs = 0;
+      while (outs < 8 && (await page.locator(CLUSTER).count()) === 0) {
+        await zoomOut.click();
+        outs++;
+      }
+      expect(await page.locator(CLUSTER).count()).toBeGreaterThan(0);
+      for (let i = 0; i < outs; i++) await zoomIn.click();
+      await expect.poll(() => page.locator(MARKER).count()).toBeGreaterThan(1);
+      const named = await page.$$eval(MARKER, (els) =>
+        els.map((el) => [el.getAttribute('role'), el.getAttribute('tabindex'), !!el.getAttribute('aria-label')]),
+      );
+      expect(named.every(([role, tab, label]) => role === 'button' && tab === '0' && label)).toBe(true);
+      // Every marker element on the map is one of ours (Leaflet's fresh element was set up, not a stale one).
+      const ids = await page.$$eval(MARKER, (els) => els.map((el) => el.getAttribute('data-event-id')));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(await page.locator(`${MAP} .leaflet-marker-pane .itinera-marker`).count()).toBe(ids.length);
+      expect(consoleErrors).toEqual([]);
+      await page.context().close();
+    },
+    SLOW,
+  );
+
+  it(
+    'draws the selected event above the clusters',
+    async () => {
+      const inWindow = dataset.events.at(-1)!;
+      const { page } = await open(`./?${DATA}&event=${inWindow.id}`);
+      await expect
+        .poll(() => page.getAttribute(`${MARKER}[data-event-id="${inWindow.id}"]`, 'aria-current'))
+        .toBe('true');
+      expect(await page.locator(CLUSTER).count()).toBeGreaterThan(0);
+      await page.context().close();
+    },
+    SLOW,
+  );
+});
