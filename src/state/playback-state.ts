@@ -2,6 +2,7 @@
 import { alignedTime, tripOrigin } from '../core/compare';
 import { playRange, stepTimes, tripAt, tripSchedule, type ScheduledLeg } from '../core/playback';
 import type { Dataset, Trip } from '../core/types';
+import { eventsOfTrip } from '../core/selectors';
 
 export interface PlayTrip {
   trip: Trip;
@@ -50,8 +51,8 @@ export function playContext(data: Dataset, s: PlayInput): PlayContext | null {
       const ra = playRange(a, trips[0]!.schedule);
       const rb = playRange(b, trips[1]!.schedule).map(trips[1]!.fromOwn);
       const steps = stepTimes([
-        ...data.events.filter((e) => e.trip === a.id),
-        ...data.events.filter((e) => e.trip === b.id).map((e) => ({ t0: trips[1]!.fromOwn(e.t0) })),
+        ...eventsOfTrip(data.events, a.id),
+        ...eventsOfTrip(data.events, b.id).map((e) => ({ t0: trips[1]!.fromOwn(e.t0) })),
       ]);
       return { trips, range: [Math.min(ra[0], rb[0]!), Math.max(ra[1], rb[1]!)], steps };
     }
@@ -65,6 +66,6 @@ export function playContext(data: Dataset, s: PlayInput): PlayContext | null {
   return {
     trips: [{ trip, schedule, toOwn: same, fromOwn: same }],
     range: playRange(trip, schedule),
-    steps: stepTimes(data.events.filter((e) => e.trip === trip.id)),
+    steps: stepTimes(eventsOfTrip(data.events, trip.id)),
   };
 }

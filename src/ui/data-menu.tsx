@@ -8,7 +8,7 @@ const exporters = () =>
     import('../core/export/to-geojson'),
   ]).then(([raw, csv, geo]) => ({ toItineraJson: raw.toItineraJson, toCsv: csv.toCsv, toGeoJson: geo.toGeoJson }));
 import { isoDay } from '../core/dates';
-import { eventsInWindow, type TimeWindow } from '../core/selectors';
+import { countInWindow, type TimeWindow } from '../core/selectors';
 import type { Dataset } from '../core/types';
 import type { Translate } from '../i18n/i18n';
 
@@ -36,7 +36,7 @@ export function DataMenu({ data, window, lang, t }: Props) {
   // The exporters flatten text in en or fr only (src/core/export); other languages export English.
   const exportLang = lang === 'fr' ? 'fr' : 'en';
   const base = `${data.meta.id}${w ? `_${isoDay(w[0])}_${isoDay(w[1])}` : ''}`;
-  const inWindow = eventsInWindow(data.events, window).length;
+  const inWindow = countInWindow(data.events, window);
   const formats = [
     {
       key: 'json',
