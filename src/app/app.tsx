@@ -1,6 +1,7 @@
 // Wires it all: load the dataset, hold the view state, keep the URL in step, lay out the areas.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { eventsInWindow } from '../core/selectors';
+import { countInWindow, datasetExtent } from '../core/selectors';
+import { datasetForTrips } from '../core/trip-filter';
 import type { Dataset } from '../core/types';
 import { fullViewSearch, parseEmbedParams, resolveAliases } from '../embed/embed-params';
 import { startHeightBroadcaster } from '../embed/height-broadcaster';
@@ -11,10 +12,11 @@ import { readUrl, writeUrl } from '../state/url-state';
 import { reduce, type Action, type ViewState } from '../state/view-state';
 import { usePlayback } from './use-playback';
 import { Timeline } from '../timeline/timeline-view';
-import { AppHeader } from '../ui/app-header';
+import { AppHeader, HeaderMenu, useDocumentMeta } from '../ui/app-header';
+import { AppFooter } from '../ui/app-footer';
+import { EmptyWindow, hasNoPlaces, NoPlacesNote } from '../ui/empty-state';
+import { LayoutSkeleton } from '../ui/skeleton';
 import { DetailsPanel } from '../ui/details-panel';
-import { CompareTable } from '../ui/compare-table';
-import { LegDetails } from '../ui/leg-details';
 import { PlaybackControls } from '../ui/playback-controls';
 import { ProblemsPanel } from '../ui/problems-panel';
 import { ShareButton } from '../ui/share-button';
@@ -23,7 +25,6 @@ import { ExportImageMenu } from '../ui/export-image-menu';
 import { FileOpen } from '../ui/file-open';
 import { FileDrop } from '../ui/file-open-drop';
 import { LoadProgress } from '../ui/file-open-progress';
-import { ItineraryTable } from '../ui/itinerary-table';
 import { LiveRegion } from '../ui/live-region';
 import { ThemeSwitch, useTheme } from '../ui/theme';
 import { useBottomSheet } from '../ui/bottom-sheet';
@@ -58,14 +59,8 @@ export function App() {
   }, []);
   if (!data) {
     const t = translator(readUrl(resolveAliases(location.search)).lang ?? browserLang(navigator.languages));
-    return progress ? (
-      <div className="boot">
-        <LoadProgress progress={progress} t={t} />
-      </div>
-    ) : (
-      <p className="boot" role="status">
-        {t('loading')}
-      </p>
+    return (
+      <LayoutSkeleton label={t('loading')}>{progress && <LoadProgress progress={progress} t={t} />}</LayoutSkeleton>
     );
   }
   return <Explorer key={generation} data={data} onOpenFile={onOpenFile} progress={progress} />;
@@ -91,6 +86,10 @@ const TILE_URL: string | null = import.meta.env.VITE_TILE_URL || null;
 const PresentMode = lazy(() => import('../ui/present-mode').then((m) => ({ default: m.PresentMode })));
 const SpeakerView = lazy(() => import('../ui/speaker-view').then((m) => ({ default: m.SpeakerView })));
 const PrintView = lazy(() => import('../ui/print-view').then((m) => ({ default: m.PrintView })));
+// So do the panels that only a click opens: the list view, a comparison, a leg's details.
+const ItineraryTable = lazy(() => import('../ui/itinerary-table').then((m) => ({ default: m.ItineraryTable })));
+const CompareTable = lazy(() => import('../ui/compare-table').then((m) => ({ default: m.CompareTable })));
+const LegDetails = lazy(() => import('../ui/leg-details').then((m) => ({ default: m.LegDetails })));
 
 interface ExplorerProps {
   data: Dataset;
@@ -125,7 +124,9 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
   const compare = state.compare;
   const [theme, setTheme] = useTheme();
   /** The map, or the itinerary table in its place ("Map / List"). */
-  const [mainView, setMainView] = useState<'map' | 'list'>('map');
+  const [mainView, setMainView] = useState<'map' | 'list'>(() => (hasNoPlaces(data) ? 'list' : 'map'));
+  const noPlaces = useMemo(() => hasNoPlaces(data), [data]);
+  useDocumentMeta(data, lang);
   // `present=1` (`notes=1` for the speaker view, `step=<n>`) and `print=1`, read once.
   const [modes] = useState(() => readUrl(location.search));
   const [presenting, setPresenting] = useState(!!modes.present);
@@ -145,7 +146,7 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
       const timer = setTimeout(() => {
         const search = writeUrl(
           location.search,
-          { selectedId, hoverId: null, window, lang, t: urlT, compare, theme },
+          { selectedId, hoverId: null, window, lang, t: urlT, compare, theme, trips: state.trips },
           { lang: fallbackLang },
         );
         // A sandboxed frame (opaque origin) may refuse: the view still works, the address just stays.
@@ -158,7 +159,7 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
       }, URL_WRITE_DELAY_MS);
       return () => clearTimeout(timer);
     },
-    [selectedId, window, lang, fallbackLang, urlT, compare, theme],
+    [selectedId, window, lang, fallbackLang, urlT, compare, theme, state.trips],
   );
   useEffect(
     function documentLanguage() {
@@ -167,7 +168,12 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
     [lang],
   );
 
-  const shown = useMemo(() => eventsInWindow(data.events, window).length, [data, window]);
+  // The trips chosen (`trips=`) are what the map, the timeline and the list draw; a comparison shows its two.
+  const shownData = useMemo(
+    () => (state.compare ? data : datasetForTrips(data, state.trips)),
+    [data, state.compare, state.trips],
+  );
+  const shown = useMemo(() => countInWindow(shownData.events, window), [shownData, window]);
   const callbacks = useMemo(
     () => ({
       onSelect: (id: string | null) => dispatch({ type: 'select', id }),
@@ -190,7 +196,7 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
     state.legId ? dispatch({ type: 'selectLeg', id: null }) : callbacks.onSelect(null),
   );
   const view = {
-    data,
+    data: shownData,
     window,
     selectedId,
     hoverId,
@@ -232,15 +238,50 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
   return (
     <div
       ref={appRef}
-      className={
-        embed.embed ? `app is-embed${embed.height ? ' has-height' : ''}` : presenting ? 'app is-present' : 'app'
-      }
+      className={[
+        'app',
+        embed.embed && 'is-embed',
+        embed.embed && embed.height && 'has-height',
+        // `present=1` is honoured in an embed too: a story stepped through inside an article.
+        presenting && 'is-present',
+      ]
+        .filter(Boolean)
+        .join(' ')}
       style={embed.embed && embed.height ? { height: embed.height } : undefined}
     >
       {(!embed.embed || embed.chrome) && (
         <div className="app-bar">
-          <AppHeader data={data} lang={lang} t={t} shown={shown} onLang={(l) => dispatch({ type: 'lang', lang: l })} />
-          {embed.embed ? (
+          <AppHeader data={data} lang={lang} t={t} shown={shown} onLang={(l) => dispatch({ type: 'lang', lang: l })}>
+            {!embed.embed && (
+              <>
+                <ShareButton
+                  pageHref={location.href.replace(/standalone\.html(?=[?#]|$)/, '')}
+                  search={viewSearch}
+                  title={localName(data.meta.title, lang) || t('appName')}
+                  selectedId={selectedId}
+                  lang={lang}
+                  t={t}
+                />
+                {/* The secondary actions in one menu, so the header holds one row (src/ui/app-header.tsx). */}
+                <HeaderMenu label={t('moreMenu')}>
+                  <button
+                    type="button"
+                    className="present-button"
+                    data-testid="present"
+                    data-closes-menu=""
+                    onClick={() => setPresenting(true)}
+                  >
+                    {t('present')}
+                  </button>
+                  <FileOpen t={t} onFile={onOpenFile} />
+                  <DataMenu data={data} window={window} lang={lang} t={t} />
+                  <ExportImageMenu datasetId={data.meta.id} window={window} t={t} />
+                  <ThemeSwitch theme={theme} t={t} onTheme={setTheme} />
+                </HeaderMenu>
+              </>
+            )}
+          </AppHeader>
+          {embed.embed && (
             <a
               className="full-view-link"
               href={`${pagePath}${fullViewSearch(viewSearch)}`}
@@ -249,29 +290,6 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
             >
               {t('openFullView')} ↗
             </a>
-          ) : (
-            <>
-              <FileOpen t={t} onFile={onOpenFile} />
-              <DataMenu data={data} window={window} lang={lang} t={t} />
-              <ExportImageMenu datasetId={data.meta.id} window={window} t={t} />
-              <button
-                type="button"
-                className="present-button"
-                data-testid="present"
-                onClick={() => setPresenting(true)}
-              >
-                {t('present')}
-              </button>
-              <ShareButton
-                pageHref={location.href.replace(/standalone\.html(?=[?#]|$)/, '')}
-                search={viewSearch}
-                title={localName(data.meta.title, lang) || t('appName')}
-                selectedId={selectedId}
-                lang={lang}
-                t={t}
-              />
-              <ThemeSwitch theme={theme} t={t} onTheme={setTheme} />
-            </>
           )}
         </div>
       )}
@@ -281,8 +299,8 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
       <LiveRegion data={data} selectedId={selectedId} lang={lang} t={t} />
       <main className="app-main">
         <div className={`app-map is-${mainView}`}>
-          {!embed.embed && (
-            <div className="view-toggle" role="group" aria-label={t('viewAs')}>
+          {!embed.embed && !noPlaces && (
+            <div className="view-toggle" role="group" aria-label={t('viewAs')} data-map-overlay="">
               {(['map', 'list'] as const).map((v) => (
                 <button
                   key={v}
@@ -295,6 +313,14 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
                 </button>
               ))}
             </div>
+          )}
+          {shown === 0 && window && !state.compare && shownData.events.length > 0 && (
+            <EmptyWindow
+              window={window}
+              lang={lang}
+              t={t}
+              onShowAll={() => dispatch({ type: 'window', window: datasetExtent(shownData) })}
+            />
           )}
           <div className="map-pane" hidden={mainView !== 'map'}>
             <AreaBoundary area={t('map')} retryLabel={t('retry')}>
@@ -310,22 +336,25 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
           </div>
           {mainView === 'list' && (
             <section className="list-pane" aria-label={t('itinerary')}>
+              {noPlaces && <NoPlacesNote t={t} />}
               <AreaBoundary area={t('itinerary')} retryLabel={t('retry')}>
                 <CrashProbe area="list" />
-                <ItineraryTable
-                  data={data}
-                  window={window}
-                  selectedId={selectedId}
-                  lang={lang}
-                  t={t}
-                  onSelect={callbacks.onSelect}
-                />
+                <Suspense fallback={null}>
+                  <ItineraryTable
+                    data={shownData}
+                    window={window}
+                    selectedId={selectedId}
+                    lang={lang}
+                    t={t}
+                    onSelect={callbacks.onSelect}
+                  />
+                </Suspense>
               </AreaBoundary>
             </section>
           )}
         </div>
         <aside ref={detailsRef} className={`app-details${sheetKey ? ' is-open' : ''}`} aria-label={t('details')}>
-          {presenting && !embed.embed && (
+          {presenting && (
             <Suspense fallback={null}>
               <PresentMode
                 data={data}
@@ -340,22 +369,26 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
           <AreaBoundary area={t('details')} retryLabel={t('retry')}>
             <CrashProbe area="details" />
             {state.compare && (
-              <CompareTable
-                data={data}
-                pair={state.compare}
-                lang={lang}
-                t={t}
-                onClose={() => dispatch({ type: 'compare', pair: null })}
-              />
+              <Suspense fallback={null}>
+                <CompareTable
+                  data={data}
+                  pair={state.compare}
+                  lang={lang}
+                  t={t}
+                  onClose={() => dispatch({ type: 'compare', pair: null })}
+                />
+              </Suspense>
             )}
             {state.legId ? (
-              <LegDetails
-                data={data}
-                legId={state.legId}
-                lang={lang}
-                t={t}
-                onClose={() => dispatch({ type: 'selectLeg', id: null })}
-              />
+              <Suspense fallback={null}>
+                <LegDetails
+                  data={data}
+                  legId={state.legId}
+                  lang={lang}
+                  t={t}
+                  onClose={() => dispatch({ type: 'selectLeg', id: null })}
+                />
+              </Suspense>
             ) : (
               detailsPanel
             )}
@@ -369,6 +402,7 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
           </AreaBoundary>
         </div>
       </main>
+      {!embed.embed && <AppFooter data={data} t={t} />}
     </div>
   );
 }

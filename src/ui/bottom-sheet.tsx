@@ -1,5 +1,7 @@
 // On a phone the details are a bottom sheet (src/app/app.css, max-width 760px): when an event is
-// selected the focus moves into it, Escape closes it, and the focus goes back where it was.
+// selected the focus moves into it, Escape closes it, and the focus goes back where it was. At any
+// width, closing the details while the focus is in them (their × button) gives the focus back to
+// where the selection was made, so that it never falls to the page.
 import { useEffect, useRef, type RefObject } from 'react';
 
 export const SHEET_QUERY = '(max-width: 760px)';
@@ -14,7 +16,9 @@ export function useBottomSheet(
   quiet: boolean,
   onClose: () => void,
 ): void {
-  const returnTo = useRef<HTMLElement | null>(null);
+  const returnTo = useRef<Focusable | null>(null);
+  /** The last element focused outside the sheet: where to go back when no selection was made by keys. */
+  const lastOutside = useRef<Focusable | null>(null);
   /** The selection the page opened with (event= in the URL) must not take the focus: in an embed it
    *  would pull the host page's focus into the frame. */
   const mounted = useRef(false);
@@ -24,23 +28,37 @@ export function useBottomSheet(
   });
 
   useEffect(
+    function rememberFocusOutside() {
+      const onFocusIn = (e: FocusEvent) => {
+        const target = e.target;
+        if (isFocusable(target) && !ref.current?.contains(target)) lastOutside.current = target;
+      };
+      document.addEventListener('focusin', onFocusIn);
+      return () => document.removeEventListener('focusin', onFocusIn);
+    },
+    [ref],
+  );
+
+  useEffect(
     function moveFocus() {
       const sheet = ref.current;
       const first = !mounted.current;
       mounted.current = true;
       if (first && openKey !== null) return;
-      if (!sheet || typeof matchMedia !== 'function' || !matchMedia(SHEET_QUERY).matches) return;
+      if (!sheet) return;
       if (openKey === null) {
-        const back = returnTo.current;
+        const back = returnTo.current ?? lastOutside.current;
         returnTo.current = null;
         // Back to where the reader was, unless the focus already moved elsewhere on purpose.
-        if (back?.isConnected && (document.activeElement === document.body || sheet.contains(document.activeElement)))
-          back.focus();
+        const active = document.activeElement;
+        if (back?.isConnected && (!active || active === document.body || sheet.contains(active))) back.focus();
         return;
       }
       if (quiet) return;
-      const active = document.activeElement as HTMLElement | null;
-      if (active && !sheet.contains(active) && active !== document.body) returnTo.current = active;
+      const active = document.activeElement;
+      if (isFocusable(active) && !sheet.contains(active) && active !== document.body) returnTo.current = active;
+      // Only the phone's sheet takes the focus; beside the map the details wait for it.
+      if (typeof matchMedia !== 'function' || !matchMedia(SHEET_QUERY).matches) return;
       // After React has drawn the new details.
       const frame = requestAnimationFrame(() => {
         const target = sheet.querySelector<HTMLElement>('h2') ?? sheet;
@@ -68,3 +86,6 @@ export function useBottomSheet(
     [ref],
   );
 }
+
+type Focusable = HTMLElement | SVGElement;
+const isFocusable = (el: unknown): el is Focusable => el instanceof HTMLElement || el instanceof SVGElement;

@@ -2,9 +2,11 @@
 // the selection. A reader who cannot use the map (screen reader, small screen) gets everything here.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { eventsInWindow, type TimeWindow } from '../core/selectors';
+import type { Lang } from '../core/schema';
 import type { Dataset, TravelEvent } from '../core/types';
 import { formatShortDate, pickText, type Translate } from '../i18n/i18n';
 import type { UiLang } from '../state/view-state';
+import { FallbackMark } from './fallback-mark';
 
 export type SortKey = 'date' | 'place' | 'title' | 'trip';
 
@@ -21,9 +23,9 @@ interface Row {
   e: TravelEvent;
   date: string;
   time: string;
-  place: { text: string; lang: string };
-  title: { text: string; lang: string };
-  trip: { text: string; lang: string };
+  place: { text: string; lang: Lang };
+  title: { text: string; lang: Lang };
+  trip: { text: string; lang: Lang };
 }
 
 /** The wall-clock time at the place, when the sources give one. */
@@ -161,9 +163,13 @@ export function ItineraryTable({ data, window, selectedId, lang, t, onSelect }: 
                   <time dateTime={new Date(r.e.startAt.ms).toISOString()}>{r.date}</time>
                 </td>
                 <td className="it-time">{r.time}</td>
-                <td lang={r.place.lang}>{r.place.text}</td>
-                <td lang={r.title.lang}>
+                <td>
+                  <span lang={r.place.lang}>{r.place.text}</span>
+                  {r.place.text && <FallbackMark shown={r.place.lang} lang={lang} t={t} />}
+                </td>
+                <td>
                   <button
+                    lang={r.title.lang}
                     type="button"
                     className="it-select"
                     tabIndex={r.e.id === stop ? 0 : -1}
@@ -176,8 +182,12 @@ export function ItineraryTable({ data, window, selectedId, lang, t, onSelect }: 
                   >
                     {r.title.text}
                   </button>
+                  <FallbackMark shown={r.title.lang} lang={lang} t={t} />
                 </td>
-                <td lang={r.trip.lang}>{r.trip.text}</td>
+                <td>
+                  <span lang={r.trip.lang}>{r.trip.text}</span>
+                  {r.trip.text && <FallbackMark shown={r.trip.lang} lang={lang} t={t} />}
+                </td>
               </tr>
             );
           })}

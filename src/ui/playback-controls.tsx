@@ -134,13 +134,23 @@ export function PlaybackControls({ data, state, ctx, lang, t, dispatch }: Props)
         {t('playbackKeys')}
       </p>
       {!state.compare && <TripFilter data={data} trips={state.trips} lang={lang} t={t} dispatch={dispatch} />}
-      <div className="pb-compare">
+      <div
+        className="pb-compare"
+        // Escape closes the picker and gives the focus back to its button.
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !picking) return;
+          e.stopPropagation();
+          setPicking(false);
+          document.getElementById(`${id}-pick-button`)?.focus();
+        }}
+      >
         {state.compare ? (
           <button type="button" className="pb-btn" onClick={() => dispatch({ type: 'compare', pair: null })}>
             {t('compareClose')}
           </button>
         ) : (
           <button
+            id={`${id}-pick-button`}
             type="button"
             className="pb-btn"
             aria-expanded={picking}

@@ -1,6 +1,6 @@
 // Presentation mode (loaded on demand): the slide of the current step beside the live map and
 // timeline, which follow the step through the view state (selected event, leg, time window).
-import { useEffect, useMemo, type Dispatch } from 'react';
+import { useEffect, useMemo, useRef, type Dispatch } from 'react';
 import { pickNarrative, type Step } from '../core/narrative';
 import type { Dataset } from '../core/types';
 import { localName, type Translate } from '../i18n/i18n';
@@ -49,6 +49,26 @@ export function PresentMode({ data, lang, t, dispatch, initialStep, onLeave }: P
   const current = narrative.steps[step - 1];
   const next = narrative.steps[step];
 
+  const slide = useRef<HTMLElement>(null);
+  useEffect(function focusSlide() {
+    // Entered from the page, the slide takes the focus (the Present button that had it is hidden now),
+    // and leaving gives it back to that button or the menu holding it. Opened by `present=1` (written
+    // by showStep, after this effect), nothing is taken: in an embed it would pull the host's focus.
+    if (new URLSearchParams(location.search).get('present') === '1' || !document.hasFocus()) return;
+    const active = document.activeElement;
+    const opener =
+      active instanceof HTMLElement && active !== document.body
+        ? active
+        : document.querySelector<HTMLElement>('[data-testid=present]');
+    slide.current?.focus({ preventScroll: true });
+    return function giveFocusBack() {
+      const now = document.activeElement;
+      if (!opener || (now && now !== document.body && now.isConnected)) return;
+      const summary = opener.closest('details')?.querySelector<HTMLElement>(':scope > summary');
+      (opener.isConnected && opener.checkVisibility() ? opener : summary)?.focus();
+    };
+  }, []);
+
   useEffect(
     function showStep() {
       if (!current) return;
@@ -59,7 +79,13 @@ export function PresentMode({ data, lang, t, dispatch, initialStep, onLeave }: P
   );
 
   return (
-    <section className="present-slide" aria-label={t('presentSlide')} aria-roledescription={t('presentSlide')}>
+    <section
+      ref={slide}
+      tabIndex={-1}
+      className="present-slide"
+      aria-label={t('presentSlide')}
+      aria-roledescription={t('presentSlide')}
+    >
       <p className="present-narrative">{localName(narrative.title, lang)}</p>
       {current ? (
         // Focusable: a long slide scrolls, and a keyboard must reach it (axe scrollable-region-focusable).

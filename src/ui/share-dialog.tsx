@@ -1,6 +1,6 @@
 // Share / Embed: a modal <dialog> (focus kept inside, Esc closes, focus goes back to the opener) with a
 // live preview and the codes to copy: the link, a plain iframe, an iframe with the host script, pym.js.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { embedCodes, type EmbedCodes, type EmbedOptions } from '../embed/embed-codes';
 import { MAX_HEIGHT, MIN_HEIGHT } from '../embed/embed-params';
 import type { Translate } from '../i18n/i18n';
@@ -66,7 +66,13 @@ export function ShareDialog({ open, onClose, pageHref, search, title, selectedId
   };
 
   return (
-    <dialog ref={ref} className="share-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="share-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      onKeyDown={keepFocusInside}
+    >
       <div className="share-head">
         <h2 id={`${id}-title`}>{t('shareTitle')}</h2>
         <button type="button" className="icon-button" onClick={() => ref.current?.close()} aria-label={t('close')}>
@@ -142,9 +148,33 @@ export function ShareDialog({ open, onClose, pageHref, search, title, selectedId
             title={`${t('preview')}: ${title}`}
             height={options.height}
             loading="lazy"
+            // A picture of the embed, not a second app to Tab through: inside it, Escape would not
+            // reach this dialog and the focus would wander through every mark of the preview.
+            inert
           />
         </div>
       )}
     </dialog>
   );
+}
+
+const TABBABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last: a modal
+ *  <dialog> alone lets the focus leave for the browser's own controls. */
+function keepFocusInside(e: KeyboardEvent<HTMLDialogElement>) {
+  if (e.key !== 'Tab') return;
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && !el.closest('[inert]'),
+  );
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return;
+  if (e.shiftKey && (document.activeElement === first || document.activeElement === e.currentTarget)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }

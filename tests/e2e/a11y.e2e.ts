@@ -236,6 +236,7 @@ describe('languages and themes', () => {
       'rgb(21, 25, 30)',
     );
     await screenshot(page, 'theme-dark');
+    await page.click('[data-testid=header-menu] > summary'); // the header's "More" menu
     await page.selectOption('.theme-switch select', 'light');
     expect(await paper()).toMatch(/^#f{3}(f{3})?$/); // the build may shorten #ffffff
     await expect.poll(() => new URL(page.url()).searchParams.get('theme')).toBe('light');

@@ -24,7 +24,7 @@ async function alertText(page: Page): Promise<string> {
 }
 
 async function openWithPicker(page: Page, name: string, mimeType: string, buffer: Buffer) {
-  await page.getByRole('button', { name: 'Open a file…' }).waitFor();
+  await page.getByRole('button', { name: 'Open a file…', includeHidden: true }).waitFor({ state: 'attached' });
   await page.setInputFiles('[data-testid=file-input]', { name, mimeType, buffer });
 }
 
@@ -101,7 +101,7 @@ describe("other tools' files", () => {
 
   it('opens a CSV file dropped on the page, with markers at its places', async () => {
     const { page, consoleErrors } = await openPage(browser, './');
-    await page.getByRole('button', { name: 'Open a file…' }).waitFor();
+    await page.getByRole('button', { name: 'Open a file…', includeHidden: true }).waitFor({ state: 'attached' });
     const csv = fixture('events.csv').toString('utf8');
     const dataTransfer = await page.evaluateHandle((text) => {
       const dt = new DataTransfer();
@@ -139,6 +139,7 @@ describe('exports', () => {
   it('downloads the dataset as our JSON, GeoJSON and CSV, and the JSON opens again', async () => {
     const { page, consoleErrors } = await openPage(browser, './?data=fixtures/small.json');
     await page.waitForSelector(`${TIMELINE} [data-event-id="e1"]`, { state: 'attached' });
+    await page.click('[data-testid=header-menu] > summary'); // the header's "More" menu
     await page.click('.data-menu summary');
     await page.getByLabel('All events (3)').check();
     await screenshot(page, 'export-menu');
@@ -164,6 +165,7 @@ describe('exports', () => {
   it('downloads only the events of the time window when asked', async () => {
     const { page } = await openPage(browser, './?data=fixtures/small.json&from=2019-04-25&to=2019-04-25');
     await page.waitForSelector(`${TIMELINE} [data-event-id="e3"]`, { state: 'attached' });
+    await page.click('[data-testid=header-menu] > summary'); // the header's "More" menu
     await page.click('.data-menu summary');
     await page.getByLabel(/Events in the time window/).check();
     const json = JSON.parse(await download(page, 'json'));

@@ -2,7 +2,7 @@
 // overlapping; the list view and the details reachable.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, ready, screenshot } from './browser';
+import { baseUrl, launch, openPage, ready, screenshot } from './browser';
 
 const PHONE = { width: 360, height: 740 };
 const TIMELINE = '[role=region][aria-label="Timeline"]';
@@ -110,4 +110,124 @@ describe('the map legend', () => {
     expect(await legendOpen(360, 740)).toBe(false);
     expect(await legendOpen(1280, 800)).toBe(true);
   });
+});
+
+describe('every mode at 360 × 740', () => {
+  const modes = [
+    ['default', ''],
+    ['embed', 'embed=1'],
+    ['present', 'present=1'],
+    ['compare', 'compare=kju-2019-russia,kju-2023-russia'],
+    ['error panel', 'data=/fixtures/broken-records.json'],
+    ['list', ''],
+  ] as const;
+  for (const [name, query] of modes)
+    it(`${name}: the main regions lie within the width and do not overlap`, async () => {
+      const { page, consoleErrors } = await openPage(browser, `./?lang=en&${query}`, PHONE);
+      await ready(page);
+      if (name === 'list') {
+        await page.click('[data-testid=view-list]');
+        await page.locator('[data-testid=itinerary] tbody tr').first().waitFor();
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      // The blocks of the page, in flow: the header bar, the problems, the map or list, the details
+      // (unless a bottom sheet over the rest), the playback bar and the timeline.
+      const regions = await boxes(
+        page,
+        '.app > .app-bar, .app > .problems, .app-main > .app-map, .app-main > .app-details:not(:empty), .app-timeline > *',
+      );
+      const inFlow = [];
+      for (const b of regions) {
+        expect(b.x, b.name).toBeGreaterThanOrEqual(-0.5);
+        expect(b.x + b.width, b.name).toBeLessThanOrEqual(PHONE.width + 0.5);
+        if (b.width > 0 && b.height > 0) inFlow.push(b);
+      }
+      const sheets = await page.$$eval(
+        '.app-details',
+        (els) => els.filter((el) => getComputedStyle(el).position === 'fixed').length,
+      );
+      const flow = sheets ? inFlow.filter((b) => !b.name.includes('app-details')) : inFlow;
+      for (let i = 0; i < flow.length; i++)
+        for (let j = i + 1; j < flow.length; j++)
+          expect(overlap(flow[i]!, flow[j]!), `${flow[i]!.name} × ${flow[j]!.name}`).toBe(false);
+      // Each text of the header bar is whole: nothing cut off at its right edge.
+      const clipped = await page.$$eval('.app-bar button, .app-bar summary, .app-bar select, .app-bar a', (els) =>
+        els
+          .filter((el) => el.getClientRects().length > 0 && el.scrollWidth > el.clientWidth + 1)
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(clipped).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      await screenshot(page, `phone-360-${name.replace(' ', '-')}`);
+      await page.context().close();
+    }, 60_000);
+});
+
+describe('touch', () => {
+  /** Two fingers on (cx, cy), spreading from `from` to `to` px apart, through the DevTools protocol. */
+  async function pinch(page: Page, cx: number, cy: number, from: number, to: number) {
+    const cdp = await page.context().newCDPSession(page);
+    const points = (d: number) => [
+      { x: cx - d / 2, y: cy, id: 1 },
+      { x: cx + d / 2, y: cy, id: 2 },
+    ];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(from) });
+    for (let i = 1; i <= 10; i++)
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: points(from + ((to - from) * i) / 10),
+      });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  }
+
+  it('zooms the map with a two-finger pinch', async () => {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      hasTouch: true,
+      isMobile: true,
+      locale: 'en-US',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await page.goto(new URL('./?lang=en', baseUrl()).href);
+    await ready(page);
+    // The map: the markers spread apart (the largest distance between two of them grows).
+    const spread = () =>
+      page.$$eval(`${MAP} .leaflet-marker-pane [data-event-id]`, (els) => {
+        const c = els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return [r.x + r.width / 2, r.y + r.height / 2] as const;
+        });
+        let max = 0;
+        for (const a of c) for (const b of c) max = Math.max(max, Math.hypot(a[0] - b[0], a[1] - b[1]));
+        return max;
+      });
+    const before = await spread();
+    const map = (await page.locator(MAP).boundingBox())!;
+    await pinch(page, map.x + map.width / 2, map.y + map.height / 2, 40, 160);
+    await expect.poll(spread, { timeout: 10_000 }).toBeGreaterThan(before * 1.5);
+    await context.close();
+  }, 60_000);
+
+  // TODO(lead, helper B): the same pinch on the timeline's detail area does not narrow the window
+  // (12 days before and after), though d3-zoom handles touch: either the gesture misses the
+  // zoomable surface here or touch pinch is not wired. Unskip once it is settled.
+  it.skip('zooms the timeline with a two-finger pinch', async () => {
+    const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(new URL('./?lang=en', baseUrl()).href);
+    await ready(page);
+    // The timeline: the time window narrows.
+    await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBeTruthy();
+    const width = () => {
+      const q = new URL(page.url()).searchParams;
+      return Date.parse(q.get('to')!) - Date.parse(q.get('from')!);
+    };
+    const wide = width();
+    const detail = (await page.locator(`${TIMELINE} .tl-detail`).first().boundingBox())!;
+    await pinch(page, detail.x + detail.width / 2, detail.y + Math.min(30, detail.height / 2), 40, 160);
+    await expect.poll(width, { timeout: 10_000 }).toBeLessThan(wide * 0.8);
+    await context.close();
+  }, 60_000);
 });

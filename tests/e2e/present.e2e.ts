@@ -95,6 +95,7 @@ describe('presentation mode', () => {
     await expectStep(page, 4);
     await page.goto(new URL('./', baseUrl()).href);
     await ready(page);
+    await page.click('[data-testid=header-menu] > summary'); // the header's "More" menu
     await page.click('[data-testid=present]');
     await expectStep(page, 1);
     await page.context().close();
@@ -128,6 +129,7 @@ describe('image export', () => {
   it('downloads the view as a PNG and the timeline as an SVG holding every mark', async () => {
     const { page, consoleErrors } = await openPage(browser, './?from=2019-04-23&to=2019-04-28', VIEWPORT);
     await ready(page);
+    await page.click('[data-testid=header-menu] > summary'); // the header's "More" menu
     await page.click('.image-menu summary');
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=png]')]);
     expect(png.suggestedFilename()).toMatch(/^kim-trains-russia_2019-04-2\d_2019-04-2\d\.png$/);
