@@ -4,8 +4,12 @@ import type { EventKind } from '../core/schema';
 
 /** Marker size, px: at least the 24×24 target size of WCAG 2.2 (2.5.8). */
 export const MARKER_SIZE = 26;
-/** Closest two marker centres may come after the dodge: the size plus a small gap. */
-export const MARKER_SPACING = 30;
+/**
+ * Closest two marker centres may come after the dodge. Hit targets are boxes, and two 26 px boxes whose
+ * centres are 30 px apart on a diagonal still overlap (axe's target-size saw 21 px left of a fanned
+ * marker): at size × √2 no two boxes overlap at any angle, so every marker keeps its whole 26×26 target.
+ */
+export const MARKER_SPACING = Math.ceil(MARKER_SIZE * Math.SQRT2);
 
 // 16×16 line drawings (stroked), a few filled where a line would be too thin to read.
 const GLYPHS: Record<EventKind, string> = {

@@ -667,6 +667,26 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     rec.marker.setZIndexOffset(selected ? Z_SELECTED : hovered ? Z_HOVER : 0);
   }
 
+  /**
+   * Room around the fitted places: the margin, plus the controls stacked in the map's corners (zoom,
+   * legend, scale, attribution), so that no marker opens under a control where it could not be clicked
+   * whole (axe target-size). At most 30 % of the height each way, so a small map still shows the places.
+   */
+  function fitPadding(size: L.Point): { paddingTopLeft: L.PointTuple; paddingBottomRight: L.PointTuple } {
+    const corner = (selector: string) =>
+      map.getContainer().querySelector(selector)?.getBoundingClientRect().height ?? 0;
+    const cap = size.y * 0.3;
+    const top = Math.min(
+      cap,
+      FIT_PADDING + Math.max(corner('.leaflet-top.leaflet-left'), corner('.leaflet-top.leaflet-right')),
+    );
+    const bottom = Math.min(
+      cap,
+      FIT_PADDING + Math.max(corner('.leaflet-bottom.leaflet-left'), corner('.leaflet-bottom.leaflet-right')),
+    );
+    return { paddingTopLeft: [FIT_PADDING, top], paddingBottomRight: [FIT_PADDING, bottom] };
+  }
+
   /** Brings the selected event into view when it is outside the map (with a margin). */
   function reveal(id: string) {
     const e = data?.eventsById.get(id);
@@ -695,7 +715,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     moveMap(() => {
       if (bounds.getNorthEast().equals(bounds.getSouthWest()))
         map.setView(bounds.getCenter(), REVEAL_ZOOM, { animate: false });
-      else map.fitBounds(bounds, { padding: [FIT_PADDING, FIT_PADDING], maxZoom: FIT_MAX_ZOOM, animate: false });
+      else map.fitBounds(bounds, { ...fitPadding(size), maxZoom: FIT_MAX_ZOOM, animate: false });
     });
     autoFit = true;
     layout();
