@@ -208,10 +208,7 @@ describe('touch', () => {
     await context.close();
   }, 60_000);
 
-  // TODO(lead, helper B): the same pinch on the timeline's detail area does not narrow the window
-  // (12 days before and after), though d3-zoom handles touch: either the gesture misses the
-  // zoomable surface here or touch pinch is not wired. Unskip once it is settled.
-  it.skip('zooms the timeline with a two-finger pinch', async () => {
+  it('zooms the timeline with a two-finger pinch', async () => {
     const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, locale: 'en-US' });
     const page = await context.newPage();
     await page.goto(new URL('./?lang=en', baseUrl()).href);
@@ -223,6 +220,8 @@ describe('touch', () => {
       return Date.parse(q.get('to')!) - Date.parse(q.get('from')!);
     };
     const wide = width();
+    // At 360 px the timeline is below the fold: bring it on screen, where a finger can reach it.
+    await page.locator(`${TIMELINE} .tl-detail`).first().scrollIntoViewIfNeeded();
     const detail = (await page.locator(`${TIMELINE} .tl-detail`).first().boundingBox())!;
     await pinch(page, detail.x + detail.width / 2, detail.y + Math.min(30, detail.height / 2), 40, 160);
     await expect.poll(width, { timeout: 10_000 }).toBeLessThan(wide * 0.8);
