@@ -521,7 +521,8 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
         show(els.glyph, room);
         if (room) put(els.glyph, 'transform', `translate(${g0},${MID - GLYPH / 2}) scale(${GLYPH / 16})`);
       }
-      if (els.g.classList.contains('is-point') !== point) {
+      // A new mark has neither class yet: test the one it should have, not only is-point.
+      if (!els.g.classList.contains(point ? 'is-point' : 'is-range')) {
         els.g.classList.toggle('is-point', point);
         els.g.classList.toggle('is-range', !point);
       }
