@@ -77,7 +77,11 @@ describe('map labels', () => {
     await ready(page);
     await page.locator('.itinera-country-label:not([hidden])').first().waitFor();
     const { countries } = await expectLabelsClear(page, 3, 2);
-    expect(countries.map((c) => c.text)).toContain('Russie');
+    // Which countries find room depends on where the fanned markers sit; each name shown is French.
+    const names = countries.map((c) => c.text);
+    expect(names.filter((n) => ['Russie', 'Chine', 'Japon', 'Mongolie', 'Corée du Nord'].includes(n)).length).toBe(
+      names.length,
+    );
     await page.context().close();
   });
 });
