@@ -1,7 +1,8 @@
 // Markup of the journey overlays: direction arrows, border-crossing stops and the moving train or
 // plane. Plain strings, no Leaflet; the adapter puts them in L.divIcons.
 import type { Mode } from '../core/schema';
-import { escapeHtml, inkOn } from './marker-icon';
+import { inkOn } from '../core/kind-symbols';
+import { escapeHtml } from './marker-icon';
 
 export const ARROW_SIZE = 14;
 export const BORDER_SIZE = 16;
