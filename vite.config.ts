@@ -3,10 +3,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { itineraHostScript, itineraOembed, itineraStandalone } from './scripts/embed-build.js';
 import { itineraOgImage } from './scripts/og-image.js';
+import { itineraPreload } from './scripts/preload.js';
 
 export default defineConfig({
   plugins: [
     react(),
+    // The basemap starts loading with the JavaScript, not after the dataset (scripts/preload.ts).
+    itineraPreload({ files: [/(^|\/)countries-110m-[\w-]+\.json$/] }),
     // Embedding: dist/embed.js (host script), dist/standalone.html (for sandboxed frames), dist/oembed/*.json.
     itineraHostScript(),
     itineraStandalone(),
