@@ -109,6 +109,8 @@ function sameWindow(a: TimeWindow | null, b: TimeWindow | null): boolean {
 
 type LabelSide = 'top' | 'right' | 'bottom' | 'left';
 
+const OPPOSITE: Record<LabelSide, LabelSide> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+
 /** The side of a marker facing away from its fan's centre. */
 function labelSide(dx: number, dy: number): LabelSide {
   if (Math.abs(dx) > Math.abs(dy)) return dx > 0 ? 'right' : 'left';
@@ -419,6 +421,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     mel.tabIndex = 0;
     rec.el = mel;
     rec.label = mel.querySelector<HTMLElement>('.itinera-marker__label')!;
+    mel.addEventListener('focus', () => fitLabel(rec));
     if (textView) labelMarker(rec, textView);
   }
 
@@ -665,6 +668,41 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     if (selected) rec.el.setAttribute('aria-current', 'true');
     else rec.el.removeAttribute('aria-current');
     rec.marker.setZIndexOffset(selected ? Z_SELECTED : hovered ? Z_HOVER : 0);
+    if (selected || hovered) fitLabel(rec);
+  }
+
+  /**
+   * A shown label stays inside the map: past the edge on its side it turns to the opposite side, and
+   * what still sticks out slides back in (a marker near the left edge of a phone's map kept its label
+   * half off screen).
+   */
+  function fitLabel(rec: MarkerRec) {
+    const { el, label } = rec;
+    if (!el?.isConnected || getComputedStyle(label).display === 'none') return;
+    label.style.removeProperty('--itinera-label-dx');
+    label.style.removeProperty('--itinera-label-dy');
+    const box = map.getContainer().getBoundingClientRect();
+    const margin = 4;
+    const past = (r: DOMRect, side: LabelSide) =>
+      side === 'left'
+        ? r.left < box.left + margin
+        : side === 'right'
+          ? r.right > box.right - margin
+          : side === 'top'
+            ? r.top < box.top + margin
+            : r.bottom > box.bottom - margin;
+    const side = (el.dataset.labelSide as LabelSide | undefined) ?? 'top';
+    let r = label.getBoundingClientRect();
+    if (past(r, side)) {
+      el.dataset.labelSide = OPPOSITE[side];
+      r = label.getBoundingClientRect();
+    }
+    const slide = (lo: number, hi: number, min: number, max: number) =>
+      lo < min ? Math.min(min - lo, max - hi) : hi > max ? Math.max(max - hi, min - lo) : 0;
+    const dx = slide(r.left, r.right, box.left + margin, box.right - margin);
+    const dy = slide(r.top, r.bottom, box.top + margin, box.bottom - margin);
+    if (dx) label.style.setProperty('--itinera-label-dx', `${Math.round(dx)}px`);
+    if (dy) label.style.setProperty('--itinera-label-dy', `${Math.round(dy)}px`);
   }
 
   /**
@@ -771,6 +809,10 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       // `translate` composes with the `transform` Leaflet uses to place the icon, so the two never fight.
       rec.el.style.translate = dx || dy ? `${dx}px ${dy}px` : '';
       rec.el.classList.toggle('is-fanned', dx !== 0 || dy !== 0);
+    }
+    for (const id of new Set([selectedId, hoverId])) {
+      const rec = id === null ? undefined : markers.get(id);
+      if (rec?.visible) fitLabel(rec);
     }
 
     leadersLayer.clearLayers();
