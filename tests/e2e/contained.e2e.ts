@@ -1,6 +1,6 @@
 // Contained failures: a crash in one area leaves the others working and can be retried; an
 // unreadable dataset offers the bundled one.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launch } from './browser';
 
@@ -28,6 +28,19 @@ async function crashing(area: string, path = './') {
   return { page, context, uncaught };
 }
 
+/** Clicks the first shown mark of the timeline; its event id. */
+async function selectOnTimeline(page: Page): Promise<string> {
+  const id = await page.$eval(`${TIMELINE} [data-event-id]:not([style*="display: none"])`, (el) =>
+    el.getAttribute('data-event-id')!,
+  );
+  await page.click(`${TIMELINE} [data-event-id="${id}"]`);
+  return id;
+}
+
+/** The map marks the event selected elsewhere. */
+const mapSelects = (page: Page, id: string) =>
+  page.waitForSelector(`${MAP} [data-event-id="${id}"][aria-current="true"]`, { state: 'attached' });
+
 describe('a crash in one area', () => {
   it('map: the timeline and details still work, and the map comes back on retry', async () => {
     const { page, context, uncaught } = await crashing('map');
@@ -35,14 +48,11 @@ describe('a crash in one area', () => {
     expect(await page.textContent('.area-error')).toContain('forced crash in map');
     expect(await page.locator(MAP).count()).toBe(0);
     await page.waitForSelector(`${TIMELINE} [data-event-id]`, { state: 'attached' });
-    const id = await page.$eval(`${TIMELINE} [data-event-id]:not([style*="display: none"])`, (el) =>
-      el.getAttribute('data-event-id')!,
-    );
-    await page.click(`${TIMELINE} [data-event-id="${id}"]`);
+    const id = await selectOnTimeline(page);
     await page.waitForSelector('#details-title');
     await page.evaluate(() => delete (window as unknown as { __ITINERA_CRASH__?: string }).__ITINERA_CRASH__);
     await page.getByRole('button', { name: 'Try again' }).click();
-    await page.waitForSelector(`${MAP} [data-event-id="${id}"][aria-current="true"]`, { state: 'attached' });
+    await mapSelects(page, id);
     expect(uncaught).toEqual([]);
     await context.close();
   });
@@ -64,11 +74,8 @@ describe('a crash in one area', () => {
     const { page, context, uncaught } = await crashing('details');
     await page.waitForSelector('.area-error[role=alert]');
     await page.waitForSelector(`${TIMELINE} [data-event-id]`, { state: 'attached' });
-    const id = await page.$eval(`${TIMELINE} [data-event-id]:not([style*="display: none"])`, (el) =>
-      el.getAttribute('data-event-id')!,
-    );
-    await page.click(`${TIMELINE} [data-event-id="${id}"]`);
-    await page.waitForSelector(`${MAP} [data-event-id="${id}"][aria-current="true"]`, { state: 'attached' });
+    const id = await selectOnTimeline(page);
+    await mapSelects(page, id);
     expect(uncaught).toEqual([]);
     await context.close();
   });
@@ -81,13 +88,10 @@ describe('a crash in the list or a dialog', () => {
     await page.getByRole('button', { name: 'List', exact: true }).click();
     await page.waitForSelector('.list-pane .area-error[role=alert]');
     expect(await page.textContent('.list-pane .area-error')).toContain('forced crash in list');
-    const id = await page.$eval(`${TIMELINE} [data-event-id]:not([style*="display: none"])`, (el) =>
-      el.getAttribute('data-event-id')!,
-    );
-    await page.click(`${TIMELINE} [data-event-id="${id}"]`);
+    const id = await selectOnTimeline(page);
     await page.waitForSelector('#details-title');
     await page.getByRole('button', { name: 'Map', exact: true }).click();
-    await page.waitForSelector(`${MAP} [data-event-id="${id}"][aria-current="true"]`, { state: 'attached' });
+    await mapSelects(page, id);
     expect(uncaught).toEqual([]);
     await context.close();
   });
@@ -99,11 +103,8 @@ describe('a crash in the list or a dialog', () => {
     await page.waitForSelector('.area-error[role=alert]');
     expect(await page.textContent('.area-error')).toContain('forced crash in dialog');
     expect(await page.locator('h1').count()).toBe(1);
-    const id = await page.$eval(`${TIMELINE} [data-event-id]:not([style*="display: none"])`, (el) =>
-      el.getAttribute('data-event-id')!,
-    );
-    await page.click(`${TIMELINE} [data-event-id="${id}"]`);
-    await page.waitForSelector(`${MAP} [data-event-id="${id}"][aria-current="true"]`, { state: 'attached' });
+    const id = await selectOnTimeline(page);
+    await mapSelects(page, id);
     expect(uncaught).toEqual([]);
     await context.close();
   });
