@@ -8,9 +8,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../chromium.mjs';
 import { generateDataset, sizeLabel, DEFAULT_SEED } from './generate.mjs';
 import { installHarness } from './harness.mjs';
 import { toTimelineJS, toVisTimeline } from './peers.mjs';
@@ -24,7 +25,6 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TMP = `${ROOT}bench/tmp/`;
 const DIST = `${TMP}dist`;
 const DATA = `${TMP}data`;
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 800 };
 
 const argv = process.argv.slice(2);
@@ -46,7 +46,7 @@ const RUN_BUDGET_MS = 570_000;
 const PEERS = !flag('--no-peers');
 const PROFILE = !flag('--no-profile');
 /** Where results.json and RESULTS.md go (a quick look can keep the committed figures). */
-const OUT = opt('--out', 'bench').replace(/\/+$/, '');
+const OUT = resolve(ROOT, opt('--out', 'bench').replace(/\/+$/, ''));
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
@@ -264,11 +264,14 @@ async function benchApp(browser, server, label, dataPath, { profile = false, ste
         page.evaluate(() => true).catch(() => false),
         false,
       ));
-    r.floor = await series(steps, async (i) => {
-      await arm(page);
-      await page.mouse.move(hx + (i % 2 ? 0 : 12), hy);
-      return settle(page);
-    });
+    // One measured series: before each input the harness is armed, after it the page settles.
+    const measured = (input) =>
+      series(steps, async (i) => {
+        await arm(page);
+        await input(i);
+        return settle(page);
+      });
+    r.floor = await measured((i) => page.mouse.move(hx + (i % 2 ? 0 : 12), hy));
 
     // Brush: drag the overview's selection by 2 px per move, right then back.
     const floorOk = await recovered(r.floor);
@@ -281,11 +284,9 @@ async function benchApp(browser, server, label, dataPath, { profile = false, ste
       await page.mouse.move(x, y);
       await page.mouse.down();
       await settle(page);
-      r.brush = await series(steps, async (i) => {
+      r.brush = await measured((i) => {
         x += i < steps / 2 ? 2 : -2;
-        await arm(page);
-        await page.mouse.move(x, y);
-        return settle(page);
+        return page.mouse.move(x, y);
       });
       if (await recovered(r.brush)) {
         await page.mouse.up();
@@ -304,11 +305,7 @@ async function benchApp(browser, server, label, dataPath, { profile = false, ste
       await page.mouse.move(zx, zy);
       await page.waitForTimeout(200);
       await settle(page);
-      r.zoom = await series(steps, async (i) => {
-        await arm(page);
-        await page.mouse.wheel(0, i % 2 ? 100 : -100);
-        return settle(page);
-      });
+      r.zoom = await measured((i) => page.mouse.wheel(0, i % 2 ? 100 : -100));
     }
     if (profile) r.profileInteract = await stopProfile(cdp, resolve);
 
@@ -476,18 +473,7 @@ async function main() {
     ['/peer/', `${ROOT}scripts/bench/peers`],
     ['/', DIST],
   ]);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const results = [];
   const profiles = {};
   const load0 = loadavg();
@@ -530,9 +516,9 @@ async function main() {
         sizeOrder.indexOf(a.size) - sizeOrder.indexOf(b.size) ||
         systemOrder.indexOf(a.system) - systemOrder.indexOf(b.system),
     );
-    mkdirSync(`${ROOT}${OUT}`, { recursive: true });
-    writeFileSync(`${ROOT}${OUT}/results.json`, `${JSON.stringify(snapshot(), null, 2)}\n`);
-    writeMarkdown(`${ROOT}${OUT}/RESULTS.md`, snapshot());
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(`${OUT}/results.json`, `${JSON.stringify(snapshot(), null, 2)}\n`);
+    writeMarkdown(`${OUT}/RESULTS.md`, snapshot());
   };
   try {
     say('Itinera, seed dataset (data/kim-trips.json)');
@@ -578,8 +564,8 @@ async function main() {
 
   save();
   const out = snapshot();
-  writeFileSync(`${ROOT}${OUT}/results.json`, `${JSON.stringify(out, null, 2)}\n`);
-  writeMarkdown(`${ROOT}${OUT}/RESULTS.md`, out);
+  writeFileSync(`${OUT}/results.json`, `${JSON.stringify(out, null, 2)}\n`);
+  writeMarkdown(`${OUT}/RESULTS.md`, out);
   // The outputs are committed: format them as `npm test` (prettier --check .) expects.
   spawnSync('npx', ['prettier', '--write', `${OUT}/results.json`, `${OUT}/RESULTS.md`], { cwd: ROOT, stdio: 'ignore' });
   printTable(out);
