@@ -282,6 +282,14 @@ interface Country {
   rings: [number, number][][];
 }
 
+/** A country's biggest part on screen: its ring in container pixels, area and centroid. */
+interface CountryPiece {
+  c: Country;
+  ring: Pt[];
+  area: number;
+  at: Pt;
+}
+
 /**
  * Draws the labels in two panes of `map`: country names above the basemap and under the routes, place
  * names above the routes and under the markers. Obstacles are the markers, the map's controls and any
@@ -317,17 +325,52 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
     return node;
   }
 
-  /** The label's size, measured once per class and text. */
-  function measure(node: HTMLElement): { w: number; h: number } {
-    const key = `${node.className}|${node.textContent}`;
-    let s = sizes.get(key);
-    if (!s) {
+  /**
+   * The labels' sizes, measured once per class and text. All the new ones are shown first and read
+   * after, so that a first layout of many labels costs one style and layout pass, not one per label.
+   */
+  function measureAll(nodes: readonly HTMLElement[]): { w: number; h: number }[] {
+    const keys = nodes.map((node) => `${node.className}|${node.textContent}`);
+    const fresh = nodes.filter((_, i) => !sizes.has(keys[i]!));
+    for (const node of fresh) {
       node.hidden = false;
       node.style.transform = '';
-      s = { w: Math.ceil(node.offsetWidth), h: Math.ceil(node.offsetHeight) };
-      if (s.w > 0) sizes.set(key, s);
     }
-    return s;
+    for (const node of fresh) {
+      const s = { w: Math.ceil(node.offsetWidth), h: Math.ceil(node.offsetHeight) };
+      if (s.w > 0) sizes.set(`${node.className}|${node.textContent}`, s);
+    }
+    return keys.map((k) => sizes.get(k) ?? { w: 0, h: 0 });
+  }
+
+  /**
+   * Each country's biggest visible part on screen (clipped to the map, with its area and centroid),
+   * biggest first. It depends on the view only (not on the time window or the selection), so it is
+   * computed once per view: moving the time window does not project every border again.
+   */
+  let countryCache: { key: string; pieces: CountryPiece[] } | null = null;
+  function countryPieces(size: L.Point): CountryPiece[] {
+    const c = map.getCenter();
+    const key = `${map.getZoom()}|${c.lat}|${c.lng}|${size.x}|${size.y}`;
+    if (countryCache?.key === key) return countryCache.pieces;
+    const inner: Rect = { x: EDGE, y: EDGE, w: size.x - 2 * EDGE, h: size.y - 2 * EDGE };
+    const pieces: CountryPiece[] = [];
+    for (const country of countries) {
+      let best: CountryPiece | null = null;
+      for (const ring of country.rings) {
+        const clipped = clipRing(
+          ring.map(([lon, lat]) => map.latLngToContainerPoint([lat, lon])),
+          inner,
+        );
+        if (clipped.length < 3) continue;
+        const { area, at } = ringCentroid(clipped);
+        if (!best || area > best.area) best = { c: country, ring: clipped, area, at };
+      }
+      if (best && best.area > 4000) pieces.push(best);
+    }
+    pieces.sort((a, b) => b.area - a.area);
+    countryCache = { key, pieces };
+    return pieces;
   }
 
   function show(node: HTMLElement, r: Rect) {
@@ -396,16 +439,20 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
     const groups = groupPlaces(points, GROUP_PX);
     const requests: LabelRequest[] = [];
     const wanted = new Set<string>();
-    for (const g of groups) {
+    const groupNodes = groups.map((g) => {
       const main = g.members[0]!;
       const major = g.events >= MAJOR_EVENTS || g.members.some((m) => m.id === selectedPlace);
-      const node = labelEl(placePane, placeEls, main.id, `itinera-place-label${major ? ' is-major' : ''}`, main.name);
       wanted.add(main.id);
-      const { w, h } = measure(node);
+      return labelEl(placePane, placeEls, main.id, `itinera-place-label${major ? ' is-major' : ''}`, main.name);
+    });
+    const groupSizes = measureAll(groupNodes);
+    groups.forEach((g, i) => {
+      const main = g.members[0]!;
+      const { w, h } = groupSizes[i]!;
       const near = 6;
       const spread = Math.max(0, ...g.members.map((m) => fan.get(m.id) ?? 0));
       requests.push({ id: main.id, at: main.at, w, h, near, far: Math.min(FAN_MAX, Math.max(near, spread)) });
-    }
+    });
     const placed = placeLabels(requests, blocked, bounds);
     const shown = new Set(placed.map((p) => p.id));
     for (const p of placed) show(placeEls.get(p.id)!, p.rect);
@@ -415,27 +462,16 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
     const countryShown = new Set<string>();
     if (map.getZoom() <= COUNTRY_MAX_ZOOM && countries.length) {
       const taken = [...blocked, ...placed.map((p) => p.rect)];
-      const inner: Rect = { x: EDGE, y: EDGE, w: size.x - 2 * EDGE, h: size.y - 2 * EDGE };
-      const pieces: { c: Country; ring: Pt[]; area: number; at: Pt }[] = [];
-      for (const c of countries) {
-        let best: { ring: Pt[]; area: number; at: Pt } | null = null;
-        for (const ring of c.rings) {
-          const clipped = clipRing(
-            ring.map(([lon, lat]) => map.latLngToContainerPoint([lat, lon])),
-            inner,
-          );
-          if (clipped.length < 3) continue;
-          const { area, at } = ringCentroid(clipped);
-          if (!best || area > best.area) best = { ring: clipped, area, at };
-        }
-        if (best && best.area > 4000) pieces.push({ c, ...best });
-      }
-      pieces.sort((a, b) => b.area - a.area);
-      for (const { c, ring, area, at } of pieces) {
+      const pieces = countryPieces(size);
+      const nodes = pieces.map(({ c }) =>
+        labelEl(countryPane, countryEls, c.id ?? c.name, 'itinera-country-label', countryName(c.id, c.name, lang)),
+      );
+      const dims = measureAll(nodes);
+      for (const node of nodes) node.hidden = true;
+      for (const [i, { c, ring, area, at }] of pieces.entries()) {
         const key = c.id ?? c.name;
-        const node = labelEl(countryPane, countryEls, key, 'itinera-country-label', countryName(c.id, c.name, lang));
-        const { w, h } = measure(node);
-        node.hidden = true;
+        const node = nodes[i]!;
+        const { w, h } = dims[i]!;
         if (w * h * 2.5 > area) continue;
         const r = rectInside(ring, at, w, h, (c) => !taken.some((o) => intersects(c, o, 4)));
         if (!r) continue;
@@ -483,6 +519,7 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
           rings: polys.map((p) => p[0] as [number, number][]),
         };
       });
+      countryCache = null;
       relayout();
     },
     destroy() {
