@@ -5,7 +5,7 @@ import { datasetForTrips } from '../core/trip-filter';
 import type { Dataset } from '../core/types';
 import { fullViewSearch, parseEmbedParams, resolveAliases } from '../embed/embed-params';
 import { startHeightBroadcaster } from '../embed/height-broadcaster';
-import { localName, translator } from '../i18n/i18n';
+import { loadStrings, localName, translator } from '../i18n/i18n';
 import { TravelMap } from '../map/travel-map-view';
 import { initialState, browserLang } from '../state/initial-state';
 import { readUrl, writeUrl } from '../state/url-state';
@@ -38,13 +38,16 @@ export function App() {
   const [progress, setProgress] = useState<Progress | null>(null);
   useEffect(function loadData() {
     let live = true;
-    void fetchDataset(readUrl(resolveAliases(location.search)).data, location.href, (p) => live && setProgress(p)).then(
-      (d) => {
-        if (!live) return;
-        setData(d);
-        setProgress(null);
-      },
-    );
+    const url = readUrl(resolveAliases(location.search));
+    // The strings of a language other than English load with the data, so the first paint speaks it.
+    void Promise.all([
+      fetchDataset(url.data, location.href, (p) => live && setProgress(p)),
+      loadStrings(url.lang ?? browserLang(navigator.languages)),
+    ]).then(([d]) => {
+      if (!live) return;
+      setData(d);
+      setProgress(null);
+    });
     return () => {
       live = false;
     };
@@ -251,7 +254,13 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
     >
       {(!embed.embed || embed.chrome) && (
         <div className="app-bar">
-          <AppHeader data={data} lang={lang} t={t} shown={shown} onLang={(l) => dispatch({ type: 'lang', lang: l })}>
+          <AppHeader
+            data={data}
+            lang={lang}
+            t={t}
+            shown={shown}
+            onLang={(l) => void loadStrings(l).then(() => dispatch({ type: 'lang', lang: l }))}
+          >
             {!embed.embed && (
               <>
                 <ShareButton

@@ -3,7 +3,7 @@
 // (picker or drop). Every path ends in loadText, in a worker for big files. Never throws.
 import defaultDataUrl from '../../data/kim-trips.json?url';
 import type { LoadOptions } from '../core/import/load-text';
-import { emptyDataset, FORMAT, restoreDataset } from '../core/restore';
+import { emptyDataset, FORMAT, restorePlain } from '../core/restore-plain';
 import type { Dataset } from '../core/types';
 import type { ParseRequest } from './parse-worker';
 
@@ -176,8 +176,9 @@ function inWorker(message: ParseRequest): Promise<Dataset> {
 }
 
 /**
- * A clean file in our own format is restored at once; anything else (another tool's format, a
- * problem to place by line and column) loads the importers first, so they are not in the first load.
+ * A clean file in our own format is restored at once, by the fast checks alone; anything else
+ * (another tool's format, a record for the zod schema to judge, a problem to place by line and
+ * column) loads the importers and the schemas first, so they are not in the first load.
  */
 async function loadOnMainThread(text: string, options: LoadOptions): Promise<Dataset> {
   const clean = cleanItinera(text);
@@ -195,6 +196,6 @@ function cleanItinera(text: string): Dataset | null {
     return null;
   }
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== FORMAT) return null;
-  const dataset = restoreDataset(value);
-  return dataset.problems.length === 0 ? dataset : null;
+  const dataset = restorePlain(value);
+  return dataset && dataset.problems.length === 0 ? dataset : null;
 }

@@ -1,7 +1,7 @@
 // Partial-precision dates: a date string names an interval of time (a year, a month, a local day, a
 // minute), anchored to a UTC offset that is either written in the string or taken from the place's
 // IANA time zone. Pure: uses Intl only to read time-zone offsets.
-import { PARTIAL_DATE_RE } from './schema';
+import { PARTIAL_DATE_RE } from './vocab';
 
 export type Precision = 'year' | 'month' | 'day' | 'minute' | 'second';
 

@@ -1,7 +1,7 @@
 // One symbol vocabulary for event kinds, shared by the map's markers and the timeline's marks: a
 // 16×16 line drawing per kind (stroked; elements with class "fill" are filled) and the ink that
 // reads on a trip colour. Plain strings and numbers, no DOM.
-import { EVENT_KINDS, type EventKind } from './schema';
+import { EVENT_KINDS, type EventKind } from './vocab';
 
 /** The kinds in the order a legend lists them. */
 export const KIND_ORDER: readonly EventKind[] = EVENT_KINDS;

@@ -1,36 +1,25 @@
 // The dataset format `itinera/1`, as zod/mini schemas: one schema per record kind, so that a bad
 // record can be dropped on its own (see restore.ts). The JSON Schema in data/ is generated from these.
 import * as z from 'zod/mini';
+import {
+  COUNTRY_RE,
+  DISTANCE_BASES,
+  EVENT_KINDS,
+  HTTP_URL_RE,
+  ID_RE,
+  LANGS,
+  LANGUAGE_CODE_RE,
+  MODES,
+  PARTIAL_DATE_RE,
+  TIME_ZONE_RE,
+} from './vocab';
 
-export const LANGS = ['en', 'fr', 'ko', 'ru'] as const;
-export type Lang = (typeof LANGS)[number];
+export { DISTANCE_BASES, EVENT_KINDS, LANGS, MODES, PARTIAL_DATE_RE } from './vocab';
+export type { EventKind, Lang, Mode } from './vocab';
 
-export const MODES = ['train', 'plane', 'car', 'ship'] as const;
-export type Mode = (typeof MODES)[number];
-
-export const EVENT_KINDS = [
-  'departure',
-  'arrival',
-  'border-crossing',
-  'talks',
-  'banquet',
-  'site-visit',
-  'ceremony',
-  'statement',
-  'transit',
-  'visit',
-  'other',
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-
-export const DISTANCE_BASES = ['rail', 'road', 'air', 'great-circle', 'unspecified'] as const;
-
-const id = z.string().check(z.regex(/^[A-Za-z0-9_.:-]+$/, 'an id of letters, digits, _ . : -'));
+const id = z.string().check(z.regex(ID_RE, 'an id of letters, digits, _ . : -'));
 const nonEmpty = z.string().check(z.minLength(1));
 
-/** `2019`, `2019-04`, `2019-04-24`, or a date-time with minutes and a UTC offset. */
-export const PARTIAL_DATE_RE =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
 export const partialDate = z
   .string()
   .check(z.regex(PARTIAL_DATE_RE, 'YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM±HH:MM'));
@@ -45,7 +34,7 @@ export const localText = z
   .check(z.refine((t) => LANGS.some((l) => t[l] !== undefined), 'text in at least one of en, fr, ko, ru'));
 export type LocalText = z.infer<typeof localText>;
 
-const httpUrl = z.string().check(z.regex(/^https?:\/\/\S+$/i, 'an http(s) URL'));
+const httpUrl = z.string().check(z.regex(HTTP_URL_RE, 'an http(s) URL'));
 const sourceIds = z.array(id);
 
 export const sourceSchema = z.object({
@@ -54,7 +43,7 @@ export const sourceSchema = z.object({
   title: nonEmpty,
   url: httpUrl,
   date: z.optional(partialDate),
-  language: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language code such as fr')),
+  language: z.string().check(z.regex(LANGUAGE_CODE_RE, 'a language code such as fr')),
   author: z.optional(nonEmpty),
   note: z.optional(nonEmpty),
 });
@@ -63,7 +52,7 @@ export const personSchema = z.object({
   id,
   names: localText,
   role: z.optional(localText),
-  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code'))),
+  country: z.optional(z.string().check(z.regex(COUNTRY_RE, 'an ISO 3166-1 alpha-2 code'))),
 });
 
 export const placeSchema = z.object({
@@ -71,8 +60,8 @@ export const placeSchema = z.object({
   names: localText,
   lat: z.number().check(z.gte(-90), z.lte(90)),
   lon: z.number().check(z.gte(-180), z.lte(180)),
-  timeZone: z.string().check(z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'an IANA time zone')),
-  country: z.string().check(z.regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code')),
+  timeZone: z.string().check(z.regex(TIME_ZONE_RE, 'an IANA time zone')),
+  country: z.string().check(z.regex(COUNTRY_RE, 'an ISO 3166-1 alpha-2 code')),
   approximate: z.optional(z.boolean()),
   note: z.optional(localText),
   sources: z.optional(sourceIds),

@@ -2,12 +2,17 @@
 import type { Instant } from '../core/dates';
 import { formatOffset } from '../core/dates';
 import type { Lang, LocalText } from '../core/schema';
-import { en, fr, type StringKey, type Strings } from './strings';
-import { ko } from './ko';
-import { ru } from './ru';
+import { en, type StringKey, type Strings } from './strings';
 
 // Adding a language: one file of strings (Partial: a missing key falls back to English) and a line here.
-const STRINGS: Record<string, Partial<Strings>> = { en, fr, ko, ru };
+// English is in the first load; every other table is its own chunk, fetched when it is chosen.
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<Partial<Strings>>> = {
+  fr: () => import('./fr').then((m) => m.fr),
+  ko: () => import('./ko').then((m) => m.ko),
+  ru: () => import('./ru').then((m) => m.ru),
+};
+const STRINGS: Partial<Record<Lang, Partial<Strings>>> = { en };
+const pending = new Map<Lang, Promise<void>>();
 const FALLBACK: Record<Lang, Lang[]> = {
   en: ['en', 'fr', 'ru', 'ko'],
   fr: ['fr', 'en', 'ru', 'ko'],
@@ -17,6 +22,29 @@ const FALLBACK: Record<Lang, Lang[]> = {
 
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
 
+/** True when the strings of `lang` are at hand, so that translator(lang) speaks it. */
+export function hasStrings(lang: Lang): boolean {
+  return !Object.hasOwn(LOADERS, lang) || STRINGS[lang] !== undefined;
+}
+
+/**
+ * Fetch the strings of `lang` (once). Never rejects: if the chunk cannot be loaded, the language
+ * stays English (translator falls back) and a later call tries again.
+ */
+export function loadStrings(lang: Lang): Promise<void> {
+  if (hasStrings(lang)) return Promise.resolve();
+  let p = pending.get(lang);
+  if (!p) {
+    p = LOADERS[lang as Exclude<Lang, 'en'>]()
+      .then((table) => void (STRINGS[lang] = table))
+      .catch(() => undefined)
+      .finally(() => pending.delete(lang));
+    pending.set(lang, p);
+  }
+  return p;
+}
+
+/** UI strings in `lang`: English for a key it lacks, and for all keys until loadStrings(lang) resolved. */
 export function translator(lang: Lang): Translate {
   const table = STRINGS[lang] ?? en;
   return (key, vars) => {

@@ -1,6 +1,6 @@
 // The legend: one line sample per mode of travel present in the data, drawn with the same strokes as
 // the legs (in a neutral colour, since colour stands for the trip), plus the approximate-position ring.
-import { MODES, type Mode } from '../core/schema';
+import { MODES, type Mode } from '../core/vocab';
 import { crossingsOf } from './crossings';
 import type { Dataset } from '../core/types';
 import type { Translate } from '../i18n/i18n';

@@ -2,10 +2,11 @@
 // in English fails here until French, Korean and Russian have it (at run time a missing key would show
 // the English text, see translator()).
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/i18n/i18n';
+import { fr } from '../../src/i18n/fr';
+import { hasStrings, loadStrings, translator } from '../../src/i18n/i18n';
 import { ko } from '../../src/i18n/ko';
 import { ru } from '../../src/i18n/ru';
-import { en, fr, type Strings } from '../../src/i18n/strings';
+import { en, type Strings } from '../../src/i18n/strings';
 
 const LANGS: Record<string, Partial<Strings>> = { fr, ko, ru };
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -26,7 +27,17 @@ describe('UI strings', () => {
     });
   }
 
-  it('speaks Korean and Russian, and English for a language it does not have', () => {
+  it('speaks English until the strings of a language are loaded, then that language', async () => {
+    expect(hasStrings('en')).toBe(true);
+    expect(hasStrings('fr')).toBe(false);
+    expect(translator('fr')('map')).toBe(en.map);
+    await Promise.all([loadStrings('fr'), loadStrings('fr')]);
+    expect(hasStrings('fr')).toBe(true);
+    expect(translator('fr')('map')).toBe('Carte');
+  });
+
+  it('speaks Korean and Russian, and English for a language it does not have', async () => {
+    await Promise.all([loadStrings('ko'), loadStrings('ru')]);
     expect(translator('ko')('map')).toBe('지도');
     expect(translator('ru')('map')).toBe('Карта');
     expect(translator('ko')('eventsShown', { n: 3, m: 45 })).toBe('전체 45건 중 3건');

@@ -1,0 +1,563 @@
+// Lenient restore without zod: validate each record on its own, drop the bad ones with a JSON path
+// and a reason, keep the rest. Never throws on any input. Each record kind has a fast check written
+// by hand from its schema in schema.ts: it accepts a plain record (known fields only, each of the
+// expected type) and returns it exactly as the schema would; anything else goes to the schema
+// (restore.ts), which also words the problems. The first load of the app restores a clean dataset
+// here alone and loads zod only for a record that falls off the fast path. A property test
+// (tests/core/restore-fast.test.ts) holds each fast check to its schema.
+import { isKnownTimeZone, parsePartialDate, type Instant } from './dates';
+import { routeGeometry, routeLengthKm } from './geo';
+import type {
+  ClaimRecord,
+  EventRecord,
+  LegRecord,
+  MetaRecord,
+  NarrativeRecord,
+  PersonRecord,
+  PlaceRecord,
+  SourceRecord,
+  TripRecord,
+} from './schema';
+import type { Dataset, Leg, Problem, TravelEvent, Trip } from './types';
+import {
+  COUNTRY_RE,
+  DISTANCE_BASES,
+  EVENT_KINDS,
+  HTTP_URL_RE,
+  ID_RE,
+  LANGUAGE_CODE_RE,
+  MODES,
+  PARTIAL_DATE_RE,
+  TIME_ZONE_RE,
+} from './vocab';
+
+export const FORMAT = 'itinera/1';
+
+/** The collections of a dataset, in the order they are restored (referenced kinds first). */
+export const COLLECTION_NAMES = ['sources', 'people', 'places', 'trips', 'legs', 'events', 'claims'] as const;
+export type CollectionName = (typeof COLLECTION_NAMES)[number];
+export type RecordKind = 'meta' | CollectionName | 'narratives';
+interface Records {
+  sources: SourceRecord;
+  people: PersonRecord;
+  places: PlaceRecord;
+  trips: TripRecord;
+  legs: LegRecord;
+  events: EventRecord;
+  claims: ClaimRecord;
+}
+
+/** The schema's word on a record: the record as it returns it, or the problems (JSON path, reason). */
+export type Verdict = { ok: true; record: unknown } | { ok: false; problems: { path: string; message: string }[] };
+/** Checks a record that the fast path declined; `path` is the record's, e.g. `events[3]`. */
+export type SlowCheck = (kind: RecordKind, item: unknown, path: string) => Verdict;
+
+export function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return v.length > 60 ? `"${v.slice(0, 57)}…" (${v.length} characters)` : `"${v}"`;
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+}
+
+function emptyMeta(): MetaRecord {
+  return { id: 'untitled', title: { en: 'Untitled dataset', fr: 'Jeu de données sans titre' } };
+}
+
+export function emptyDataset(problems: Problem[] = []): Dataset {
+  return {
+    meta: emptyMeta(),
+    sources: new Map(),
+    people: new Map(),
+    places: new Map(),
+    trips: [],
+    tripsById: new Map(),
+    legs: [],
+    events: [],
+    eventsById: new Map(),
+    claims: [],
+    problems,
+    totals: { events: 0, legs: 0, places: 0 },
+  };
+}
+
+// ---- The fast checks. Each returns the record as the schema would return it (fields in the schema's
+// order, objects and arrays copied), or null where the schema must look (and explain). No value the
+// schema accepts is null, so null can mean "declined".
+
+type Plain<T = unknown> = (v: unknown) => T | null;
+type Field = Plain & { optional?: true };
+
+const str =
+  (re?: RegExp, min = 0): Plain<string> =>
+  (v) =>
+    typeof v === 'string' && v.length >= min && (re === undefined || re.test(v)) ? v : null;
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const between =
+  (min: number, max: number): Plain<number> =>
+  (v) =>
+    finite(v) && v >= min && v <= max ? v : null;
+const positive: Plain<number> = (v) => (finite(v) && v > 0 ? v : null);
+const bool: Plain<boolean> = (v) => (typeof v === 'boolean' ? v : null);
+function oneOf(values: readonly string[]): Plain<string> {
+  const set: ReadonlySet<string> = new Set(values);
+  return (v) => (typeof v === 'string' && set.has(v) ? v : null);
+}
+function list<T>(item: Plain<T>, min = 0): Plain<T[]> {
+  return (v) => {
+    if (!Array.isArray(v) || v.length < min) return null;
+    const out: T[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const x = item(v[i]);
+      if (x === null) return null;
+      out.push(x);
+    }
+    return out;
+  };
+}
+const opt = (check: Plain): Field => Object.assign((v: unknown) => check(v), { optional: true as const });
+function object(fields: Record<string, Field>): Plain<Record<string, unknown>> {
+  const keys = Object.keys(fields);
+  const known: ReadonlySet<string> = new Set(keys);
+  return (v) => {
+    if (!isPlainObject(v)) return null;
+    for (const k in v) if (!known.has(k)) return null;
+    const out: Record<string, unknown> = {};
+    for (const k of keys) {
+      const check = fields[k]!;
+      if (!Object.hasOwn(v, k)) {
+        if (check.optional) continue;
+        return null;
+      }
+      const x = check(v[k]);
+      if (x === null) return null;
+      out[k] = x;
+    }
+    return out;
+  };
+}
+
+const id = str(ID_RE);
+const nonEmpty = str(undefined, 1);
+const partialDate = str(PARTIAL_DATE_RE);
+const sourceIds = list(id);
+const textFields = object({ en: opt(nonEmpty), fr: opt(nonEmpty), ko: opt(nonEmpty), ru: opt(nonEmpty) });
+const text: Plain = (v) => {
+  const t = textFields(v);
+  return t !== null && Object.keys(t).length > 0 ? t : null;
+};
+const latLon: Plain<[number, number]> = (v) => {
+  if (!Array.isArray(v) || v.length !== 2) return null;
+  const lat = between(-90, 90)(v[0]);
+  const lon = between(-180, 180)(v[1]);
+  return lat === null || lon === null ? null : [lat, lon];
+};
+const span = object({ from: partialDate, to: partialDate });
+
+export const plainSource = object({
+  id,
+  publisher: nonEmpty,
+  title: nonEmpty,
+  url: str(HTTP_URL_RE),
+  date: opt(partialDate),
+  language: str(LANGUAGE_CODE_RE),
+  author: opt(nonEmpty),
+  note: opt(nonEmpty),
+});
+export const plainPerson = object({ id, names: text, role: opt(text), country: opt(str(COUNTRY_RE)) });
+export const plainPlace = object({
+  id,
+  names: text,
+  lat: between(-90, 90),
+  lon: between(-180, 180),
+  timeZone: str(TIME_ZONE_RE),
+  country: str(COUNTRY_RE),
+  approximate: opt(bool),
+  note: opt(text),
+  sources: opt(sourceIds),
+});
+export const plainTrip = object({ id, traveller: id, title: text, summary: opt(text), sources: opt(sourceIds) });
+const distance = object({ km: positive, basis: oneOf(DISTANCE_BASES), label: text, sources: list(id, 1) });
+export const plainLeg = object({
+  id,
+  trip: id,
+  from: id,
+  to: id,
+  mode: oneOf(MODES),
+  start: partialDate,
+  end: partialDate,
+  waypoints: opt(list(latLon)),
+  distances: opt(list(distance)),
+  sources: opt(sourceIds),
+});
+export const plainClaim = object({ id, about: id, text, sources: list(id, 1), disputes: opt(list(id)) });
+export const plainMeta = object({ id, title: text, description: opt(text), defaultWindow: opt(span) });
+const step = object({
+  event: opt(id),
+  leg: opt(id),
+  window: opt(span),
+  title: opt(text),
+  text: opt(text),
+  notes: opt(text),
+});
+export const plainNarrative = object({ id, title: text, steps: list(step) });
+
+// The commonest record, the event, has its own check, unrolled: at 100,000 events a generic walk was
+// most of the restore time.
+
+const KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
+const EVENT_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'trip',
+  'kind',
+  'start',
+  'end',
+  'timeText',
+  'place',
+  'participants',
+  'title',
+  'summary',
+  'sources',
+]);
+const TEXT_FIELDS: ReadonlySet<string> = new Set(['en', 'fr', 'ko', 'ru']);
+
+const isId = (v: unknown): v is string => typeof v === 'string' && ID_RE.test(v);
+const isDate = (v: unknown): v is string => typeof v === 'string' && PARTIAL_DATE_RE.test(v);
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+function isText(v: unknown): boolean {
+  if (!isPlainObject(v)) return false;
+  let any = false;
+  for (const k in v) {
+    const s = v[k];
+    if (!TEXT_FIELDS.has(k) || typeof s !== 'string' || s.length === 0) return false;
+    any = true;
+  }
+  return any;
+}
+function isIdList(v: unknown, min: number): v is string[] {
+  if (!Array.isArray(v) || v.length < min) return false;
+  for (let i = 0; i < v.length; i++) if (!isId(v[i])) return false;
+  return true;
+}
+
+/** A checked text, with its languages in the schema's order. */
+function copyText(v: unknown): Record<string, string> {
+  const t = v as Record<string, string>;
+  const out: Record<string, string> = {};
+  for (const l of ['en', 'fr', 'ko', 'ru'] as const) if (l in t) out[l] = t[l]!;
+  return out;
+}
+
+/** The event as the schema would return it, or null when the schema must look (and explain). */
+export function plainEvent(v: unknown): EventRecord | null {
+  if (!isPlainObject(v)) return null;
+  for (const k in v) if (!EVENT_FIELDS.has(k)) return null;
+  if (!isId(v.id) || !isId(v.trip) || typeof v.kind !== 'string' || !KINDS.has(v.kind) || !isDate(v.start)) return null;
+  if (!isText(v.title) || !isIdList(v.sources, 1)) return null;
+  if ('end' in v && !isDate(v.end)) return null;
+  if ('timeText' in v && !isText(v.timeText)) return null;
+  if ('place' in v && !isId(v.place)) return null;
+  if ('participants' in v && !isIdList(v.participants, 0)) return null;
+  if ('summary' in v && !isText(v.summary)) return null;
+  const out: Record<string, unknown> = { id: v.id, trip: v.trip, kind: v.kind, start: v.start };
+  if ('end' in v) out.end = v.end;
+  if ('timeText' in v) out.timeText = copyText(v.timeText);
+  if ('place' in v) out.place = v.place;
+  if ('participants' in v) out.participants = [...(v.participants as string[])];
+  out.title = copyText(v.title);
+  if ('summary' in v) out.summary = copyText(v.summary);
+  out.sources = [...v.sources];
+  return out as unknown as EventRecord;
+}
+
+const PLAIN: Record<RecordKind, Plain> = {
+  meta: plainMeta,
+  sources: plainSource,
+  people: plainPerson,
+  places: plainPlace,
+  trips: plainTrip,
+  legs: plainLeg,
+  events: plainEvent,
+  claims: plainClaim,
+  narratives: plainNarrative,
+};
+
+/** Restore without the schema: null when a record needs it (the caller then loads restore.ts). */
+export function restorePlain(input: unknown): Dataset | null {
+  return restoreWith(input, null);
+}
+
+/**
+ * Restore a parsed JSON value into a Dataset; bad records are dropped and listed in `problems`. Each
+ * record goes through its fast check; one that it declines goes to `slow` (the zod schema, which
+ * also words the problems), or, without `slow`, the whole restore gives up and returns null.
+ */
+export function restoreWith(input: unknown, slow: SlowCheck | null): Dataset | null {
+  const problems: Problem[] = [];
+  const check = (kind: RecordKind, item: unknown, path: string): Verdict | null => {
+    const record = PLAIN[kind](item);
+    return record !== null ? { ok: true, record } : slow && slow(kind, item, path);
+  };
+  const drop = (path: string, message: string) => problems.push({ path, message, level: 'dropped' });
+
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return emptyDataset([
+      { path: '(root)', message: `expected a JSON object, got ${typeName(input)}`, level: 'fatal' },
+    ]);
+  }
+  const root = input as Record<string, unknown>;
+  if (root.format !== FORMAT) {
+    return emptyDataset([
+      {
+        path: 'format',
+        message: `expected "${FORMAT}", got ${root.format === undefined ? 'nothing' : typeName(root.format)}`,
+        level: 'fatal',
+      },
+    ]);
+  }
+
+  let meta = emptyMeta();
+  const metaResult = check('meta', root.meta, 'meta');
+  if (!metaResult) return null;
+  if (metaResult.ok) meta = metaResult.record as MetaRecord;
+  else for (const p of metaResult.problems) problems.push({ ...p, level: 'warning' });
+
+  // Validate each record of each collection on its own; duplicates keep the first.
+  const valid = {} as { [K in CollectionName]: { path: string; record: Records[K] }[] };
+  const totals = { events: 0, legs: 0, places: 0 };
+  for (const name of COLLECTION_NAMES) {
+    const list = root[name];
+    valid[name] = [];
+    if (list === undefined) {
+      if (name !== 'claims') problems.push({ path: name, message: 'missing (expected an array)', level: 'warning' });
+      continue;
+    }
+    if (!Array.isArray(list)) {
+      problems.push({ path: name, message: `expected an array, got ${typeName(list)}`, level: 'warning' });
+      continue;
+    }
+    if (name === 'events' || name === 'legs' || name === 'places') totals[name] = list.length;
+    const seen = new Set<string>();
+    for (let i = 0; i < list.length; i++) {
+      const path = `${name}[${i}]`;
+      const result = check(name, list[i], path);
+      if (!result) return null;
+      if (!result.ok) {
+        // Every problem of the record, so an author can fix them all at once.
+        for (const p of result.problems) drop(p.path, p.message);
+        continue;
+      }
+      const rid = (result.record as { id: string }).id;
+      if (seen.has(rid)) {
+        drop(`${path}.id`, `duplicate id "${rid}" in ${name}`);
+        continue;
+      }
+      seen.add(rid);
+      (valid[name] as { path: string; record: unknown }[]).push({ path, record: result.record });
+    }
+  }
+
+  const sources = new Map<string, SourceRecord>(valid.sources.map((v) => [v.record.id, v.record]));
+  const people = new Map<string, PersonRecord>(valid.people.map((v) => [v.record.id, v.record]));
+  const places = new Map<string, PlaceRecord>();
+  for (const { path, record } of valid.places) {
+    if (!isKnownTimeZone(record.timeZone)) {
+      drop(`${path}.timeZone`, `unknown time zone "${record.timeZone}"`);
+      continue;
+    }
+    const missing = (record.sources ?? []).findIndex((s) => !sources.has(s));
+    if (missing >= 0) drop(`${path}.sources[${missing}]`, `unknown source "${record.sources![missing]}"`);
+    else places.set(record.id, record);
+  }
+
+  /** First unresolved reference of a record, as [path, message]. */
+  const unresolved = (checks: [string, string | undefined, Map<string, unknown>, string][]) =>
+    checks.find(([, ref, map]) => ref !== undefined && !map.has(ref));
+  const refList = (field: string, ids: readonly string[] | undefined, map: Map<string, unknown>, what: string) =>
+    (ids ?? []).map((ref, i): [string, string, Map<string, unknown>, string] => [`${field}[${i}]`, ref, map, what]);
+
+  const tripRecords = new Map<string, TripRecord>();
+  for (const { path, record } of valid.trips) {
+    const bad = unresolved([
+      ['traveller', record.traveller, people, 'person'],
+      ...refList('sources', record.sources, sources, 'source'),
+    ]);
+    if (bad) drop(`${path}.${bad[0]}`, `unknown ${bad[3]} "${bad[1]}"`);
+    else tripRecords.set(record.id, record);
+  }
+
+  const zoneOf = (placeId: string | undefined) => (placeId ? places.get(placeId)?.timeZone : undefined) ?? 'UTC';
+  const parseTimes = (
+    path: string,
+    record: { start: string; end?: string | undefined },
+    startZone: string,
+    endZone: string,
+  ): [Instant, Instant] | undefined => {
+    const startAt = parsePartialDate(record.start, startZone);
+    if (typeof startAt === 'string') return void drop(`${path}.start`, startAt);
+    const endAt = record.end === undefined ? startAt : parsePartialDate(record.end, endZone);
+    if (typeof endAt === 'string') return void drop(`${path}.end`, endAt);
+    // The end's interval must reach past the start (a day ending at the start's midnight is before it).
+    const before = endAt.endMs < startAt.ms || (endAt.endMs === startAt.ms && endAt.endMs > endAt.ms);
+    if (before) return void drop(`${path}.end`, `ends (${record.end}) before it starts (${record.start})`);
+    return [startAt, endAt];
+  };
+
+  const legs: Leg[] = [];
+  for (const { path, record } of valid.legs as { path: string; record: LegRecord }[]) {
+    const bad = unresolved([
+      ['trip', record.trip, tripRecords, 'trip'],
+      ['from', record.from, places, 'place'],
+      ['to', record.to, places, 'place'],
+      ...refList('sources', record.sources, sources, 'source'),
+      ...(record.distances ?? []).flatMap((d, i) => refList(`distances[${i}].sources`, d.sources, sources, 'source')),
+    ]);
+    if (bad) {
+      drop(`${path}.${bad[0]}`, `unknown ${bad[3]} "${bad[1]}"`);
+      continue;
+    }
+    const times = parseTimes(path, record, zoneOf(record.from), zoneOf(record.to));
+    if (!times) continue;
+    const from = places.get(record.from)!;
+    const to = places.get(record.to)!;
+    const geometry = routeGeometry([from.lat, from.lon], [to.lat, to.lon], record.waypoints);
+    legs.push({ ...record, startAt: times[0], endAt: times[1], geometry, lengthKm: routeLengthKm(geometry) });
+  }
+
+  const events: TravelEvent[] = [];
+  const allKnown = (ids: readonly string[] | undefined, map: Map<string, unknown>) =>
+    ids === undefined || ids.every((ref) => map.has(ref));
+  for (const { path, record } of valid.events as { path: string; record: EventRecord }[]) {
+    // The common case without building the list of checks; the list below names the first bad one.
+    const resolved =
+      tripRecords.has(record.trip) &&
+      (record.place === undefined || places.has(record.place)) &&
+      allKnown(record.participants, people) &&
+      allKnown(record.sources, sources);
+    const bad =
+      !resolved &&
+      unresolved([
+        ['trip', record.trip, tripRecords, 'trip'],
+        ['place', record.place, places, 'place'],
+        ...refList('participants', record.participants, people, 'person'),
+        ...refList('sources', record.sources, sources, 'source'),
+      ]);
+    if (bad) {
+      drop(`${path}.${bad[0]}`, `unknown ${bad[3]} "${bad[1]}"`);
+      continue;
+    }
+    const times = parseTimes(path, record, zoneOf(record.place), zoneOf(record.place));
+    if (!times) continue;
+    const [startAt, endAt] = times;
+    // The record is this restore's own copy (the schema's output or plainEvent's): completed in place,
+    // which spares a copy of every event.
+    const event = record as TravelEvent;
+    event.startAt = startAt;
+    event.endAt = endAt;
+    event.t0 = startAt.ms;
+    event.t1 = Math.max(endAt.endMs, startAt.endMs);
+    events.push(event);
+  }
+  events.sort((a, b) => a.t0 - b.t0 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const eventsById = new Map<string, TravelEvent>();
+  for (const e of events) eventsById.set(e.id, e);
+  // Only `has` is asked of it; built by loops (not spreads of pairs), which matters at 100,000 events.
+  const claimTargets = new Map<string, unknown>(eventsById);
+  for (const l of legs) claimTargets.set(l.id, l);
+  for (const t of tripRecords.values()) claimTargets.set(t.id, t);
+  for (const p of places.values()) claimTargets.set(p.id, p);
+  const claims: ClaimRecord[] = [];
+  for (const { path, record } of valid.claims as { path: string; record: ClaimRecord }[]) {
+    const bad = unresolved([
+      ['about', record.about, claimTargets, 'event, leg, trip or place'],
+      ...refList('sources', record.sources, sources, 'source'),
+    ]);
+    if (bad) drop(`${path}.${bad[0]}`, `unknown ${bad[3]} "${bad[1]}"`);
+    else claims.push(record);
+  }
+
+  // Narratives: each on its own; a step pointing at a missing event or leg (or a bad window) is dropped.
+  const narratives: NarrativeRecord[] = [];
+  if (root.narratives !== undefined) {
+    if (!Array.isArray(root.narratives))
+      problems.push({
+        path: 'narratives',
+        message: `expected an array, got ${typeName(root.narratives)}`,
+        level: 'warning',
+      });
+    else {
+      const eventIds = new Set(events.map((e) => e.id));
+      const legIds = new Set(legs.map((l) => l.id));
+      const seenNarratives = new Set<string>();
+      for (let i = 0; i < root.narratives.length; i++) {
+        const path = `narratives[${i}]`;
+        const result = check('narratives', root.narratives[i], path);
+        if (!result) return null;
+        if (!result.ok) {
+          for (const p of result.problems) drop(p.path, p.message);
+          continue;
+        }
+        const narrative = result.record as NarrativeRecord;
+        if (seenNarratives.has(narrative.id)) {
+          drop(`${path}.id`, `duplicate id "${narrative.id}" in narratives`);
+          continue;
+        }
+        seenNarratives.add(narrative.id);
+        const steps = narrative.steps.filter((step, j) => {
+          const at = `${path}.steps[${j}]`;
+          if (step.event !== undefined && !eventIds.has(step.event))
+            return void drop(`${at}.event`, `unknown event "${step.event}"`);
+          if (step.leg !== undefined && !legIds.has(step.leg))
+            return void drop(`${at}.leg`, `unknown leg "${step.leg}"`);
+          if (step.window) {
+            const from = parsePartialDate(step.window.from);
+            const to = parsePartialDate(step.window.to);
+            if (typeof from === 'string' || typeof to === 'string' || Math.max(to.endMs, to.ms) <= from.ms)
+              return void drop(`${at}.window`, 'not a time window (from before to)');
+          }
+          if (step.event === undefined && step.leg === undefined && !step.window)
+            return void drop(at, 'a step needs an event, a leg or a window');
+          return true;
+        });
+        narratives.push({ ...narrative, steps });
+      }
+    }
+  }
+
+  // Trips in order of their first activity; a trip with nothing left in it still keeps a lane.
+  const span = new Map<string, [number, number]>();
+  const widen = (trip: string, t0: number, t1: number) => {
+    const s = span.get(trip);
+    if (!s) span.set(trip, [t0, t1]);
+    else {
+      if (t0 < s[0]) s[0] = t0;
+      if (t1 > s[1]) s[1] = t1;
+    }
+  };
+  for (const e of events) widen(e.trip, e.t0, e.t1);
+  for (const l of legs) widen(l.trip, l.startAt.ms, Math.max(l.endAt.endMs, l.startAt.endMs));
+  const trips: Trip[] = [...tripRecords.values()]
+    .map((t) => ({ ...t, t0: span.get(t.id)?.[0] ?? Infinity, t1: span.get(t.id)?.[1] ?? -Infinity, order: 0 }))
+    .sort((a, b) => a.t0 - b.t0 || (a.id < b.id ? -1 : 1));
+  trips.forEach((t, i) => (t.order = i));
+
+  return {
+    meta,
+    sources,
+    people,
+    places,
+    trips,
+    tripsById: new Map(trips.map((t) => [t.id, t])),
+    legs,
+    events,
+    eventsById,
+    claims,
+    problems,
+    totals,
+    narratives,
+  };
+}
