@@ -5,6 +5,7 @@ import { tripColour } from '../core/palette';
 import type { Dataset } from '../core/types';
 import { formatNumber, localName, type Translate } from '../i18n/i18n';
 import type { UiLang } from '../state/view-state';
+import './compare-table.css';
 
 interface Props {
   data: Dataset;

@@ -7,6 +7,7 @@ import type { Dataset, TravelEvent } from '../core/types';
 import { formatShortDate, pickText, type Translate } from '../i18n/i18n';
 import type { UiLang } from '../state/view-state';
 import { FallbackMark } from './fallback-mark';
+import './itinerary-table.css';
 
 export type SortKey = 'date' | 'place' | 'title' | 'trip';
 

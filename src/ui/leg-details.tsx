@@ -6,6 +6,7 @@ import type { Dataset } from '../core/types';
 import { formatInstant, formatNumber, localName, type Translate } from '../i18n/i18n';
 import type { UiLang } from '../state/view-state';
 import { SourceLinks } from './source-links';
+import './leg-details.css';
 
 interface Props {
   data: Dataset;

@@ -8,6 +8,7 @@ import type { Action } from '../state/view-state';
 import type { Lang } from '../core/schema';
 import { toggleFullScreen, usePresentation } from './present-controller';
 import { fullViewSearch } from '../embed/embed-params';
+import './present-mode.css';
 
 interface Props {
   data: Dataset;

@@ -5,6 +5,7 @@ import { formatOffset, type Instant } from '../core/dates';
 import type { Lang } from '../core/schema';
 import type { Dataset, Leg, TravelEvent, Trip } from '../core/types';
 import { formatNumber, formatShortDate, localName, type Translate } from '../i18n/i18n';
+import './print-view.css';
 
 interface Props {
   data: Dataset;

@@ -5,6 +5,7 @@ import { embedCodes, type EmbedCodes, type EmbedOptions } from '../embed/embed-c
 import { MAX_HEIGHT, MIN_HEIGHT } from '../embed/embed-params';
 import type { Translate } from '../i18n/i18n';
 import { UI_LANGS, type UiLang } from '../state/view-state';
+import './share-dialog.css';
 
 export interface ShareDialogProps {
   open: boolean;

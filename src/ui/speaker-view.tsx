@@ -6,6 +6,8 @@ import type { Lang } from '../core/schema';
 import type { Dataset } from '../core/types';
 import { localName, type Translate } from '../i18n/i18n';
 import { usePresentation } from './present-controller';
+import './present-mode.css';
+import './speaker-view.css';
 
 interface Props {
   data: Dataset;
