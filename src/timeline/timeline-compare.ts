@@ -10,15 +10,18 @@ import { DAY_MS, playRange, tripSchedule } from '../core/playback';
 import type { Dataset, TravelEvent, Trip } from '../core/types';
 import { formatShortDate, localName, type Translate } from '../i18n/i18n';
 import type { Lang } from '../core/schema';
-import { clamp, packRows } from './timeline-math';
+import { laneLod, type Target } from './timeline-lod';
+import { clamp } from './timeline-math';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const TOP = 22;
 const AXIS_H = 22;
-const ROW = 14;
-const BAR_H = 10;
-const LANE_PAD = 8;
-const POINT_R = 5;
+/** Rows 26 px apart hold targets of 24 × 24 px (WCAG 2.5.8) that never overlap. */
+const ROW = 26;
+const HIT = 24;
+const BAR_H = 12;
+const LANE_PAD = 4;
+const POINT_R = 6;
 const CAPTION_H = 15;
 const RIGHT = 24;
 
@@ -80,8 +83,8 @@ export function createCompareLanes(): CompareLanes {
       if (!trip) return [];
       const origin = tripOrigin(data, trip);
       const events = data.events.filter((e) => e.trip === id);
-      const rows = packRows(events.map((e) => ({ t0: e.t0, t1: e.t1 })));
-      const marks = events.map((e, i) => ({ e, a0: e.t0 - origin, a1: e.t1 - origin, row: rows[i]! }));
+      // Rows are packed in pixels once the width is known (update).
+      const marks = events.map((e) => ({ e, a0: e.t0 - origin, a1: e.t1 - origin, row: 0 }));
       const end = playRange(trip, tripSchedule(data, id))[1] - origin;
       return [
         {
@@ -89,7 +92,7 @@ export function createCompareLanes(): CompareLanes {
           origin,
           colour: tripColour(trip.order),
           marks,
-          rows: Math.max(1, ...marks.map((m) => m.row + 1)),
+          rows: 1,
           end: Math.max(end, ...marks.map((m) => m.a1)),
         },
       ];
@@ -118,12 +121,26 @@ export function createCompareLanes(): CompareLanes {
     for (const l of lanes) l.marks = l.marks.filter((m) => m.a1 > start);
     const end = Math.max(DAY_MS, ...lanes.map((l) => Math.ceil(l.end / DAY_MS) * DAY_MS));
     x.domain([start, end]).range([gutter, gutter + innerW]);
+    // Rows in pixels at this width: every target gets a row where it overlaps no other (the lanes
+    // grow; the whole trip is always in view, so there is no zooming to bin for).
+    for (const l of lanes) {
+      const targets = l.marks.map((m): Target => {
+        const x0 = x(m.a0);
+        const w = Math.max(0, x(m.a1) - x0);
+        const c = w < 6 ? x0 : x0 + w / 2;
+        const half = Math.max(HIT, w < 6 ? 0 : w) / 2;
+        return { a: c - half, b: c + half };
+      });
+      const lod = laneLod(targets, { maxRows: Infinity });
+      l.marks.forEach((m, i) => (m.row = Math.max(0, lod.row[i]!)));
+      l.rows = Math.max(1, lod.used);
+    }
 
     // Lane boxes.
     let y = TOP;
     const boxes = lanes.map((l) => {
       const cap = compact ? CAPTION_H : 0;
-      const h = cap + LANE_PAD * 2 + (l.rows - 1) * ROW + BAR_H;
+      const h = cap + LANE_PAD * 2 + (l.rows - 1) * ROW + HIT;
       const box = { y, h, cap };
       y += h;
       return box;
@@ -228,15 +245,16 @@ export function createCompareLanes(): CompareLanes {
         const x0 = x(d.a0);
         const w = Math.max(0, x(d.a1) - x0);
         const point = w < 6;
-        const cy = d.row * ROW + BAR_H / 2;
+        const cy = d.row * ROW + HIT / 2;
         this.classList.toggle('is-point', point);
         this.classList.toggle('is-range', !point);
         const [title, hit, ring, bar, dot] = Array.from(this.children) as SVGElement[];
         title!.textContent = localName(d.e.title, view.lang);
-        const hx = point ? x0 - 8 : x0;
-        const hw = point ? 16 : Math.max(8, w);
-        set(hit!, { x: hx, y: cy - 8, width: hw, height: 16 });
-        set(ring!, { x: hx - 2, y: cy - BAR_H / 2 - 3, width: hw + 4, height: BAR_H + 6, rx: 4 });
+        const hw = Math.max(HIT, point ? 0 : w);
+        const hx = (point ? x0 : x0 + w / 2) - hw / 2;
+        set(hit!, { x: hx, y: cy - HIT / 2, width: hw, height: HIT });
+        const rw = point ? POINT_R * 2 + 6 : Math.max(3, w) + 6;
+        set(ring!, { x: (point ? x0 - POINT_R : x0) - 3, y: cy - BAR_H / 2 - 3, width: rw, height: BAR_H + 6, rx: 4 });
         set(bar!, { x: x0, y: cy - BAR_H / 2, width: Math.max(3, w), height: BAR_H });
         set(dot!, { cx: x0, cy });
       });

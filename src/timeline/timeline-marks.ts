@@ -7,8 +7,10 @@
 //   with hit-testing for hover and click; the selected, hovered and keyboard-focused marks still get
 //   their <g> above the canvas, so selection, focus and the roving tabindex work the same way.
 // Texts (titles, labels, their widths, accessible names) are made when a mark first gets its DOM.
-// Every mark's hit area is at least 24 × 24 px and never overlaps another's (WCAG 2.5.8): rows are
-// 26 px apart and the rows are packed at a level where instants in a row are ≥ 26 px apart.
+// Every target is at least 24 × 24 px and never overlaps another (WCAG 2.5.8): rows are 26 px apart,
+// packed at a level where instants in a row are ≥ 26 px apart; where a lane has no room for the rows
+// its marks need, neighbouring marks are grouped into a bin (one target with a count that zooms in,
+// see timeline-lod.ts), and where even one row per lane does not fit, neighbouring lanes share rows.
 import type { ScaleTime } from 'd3-scale';
 import { inkOn, kindGlyph } from '../core/kind-symbols';
 import { tripColour } from '../core/palette';
@@ -16,6 +18,7 @@ import type { Lang } from '../core/schema';
 import type { TimeWindow } from '../core/selectors';
 import type { Dataset, TravelEvent, Trip } from '../core/types';
 import { formatShortDate, localName, type Translate } from '../i18n/i18n';
+import { groupConsecutive, laneLod, shareRows, type Target } from './timeline-lod';
 import {
   buildTimeIndex,
   clamp,
@@ -53,6 +56,10 @@ const LABEL_MAX = 24;
 const REBASE_PX = 3000;
 /** Rows packed at a coarser level than this many would squeeze the lane: use a finer level. */
 const MAX_LEVEL_ROWS = 6;
+/** A bin's body: a pill this tall inside its 24 px target. */
+const BIN_H = 20;
+/** The colour of a bin holding events of several trips. */
+const MIXED = '#5f6670';
 /** Datasets up to this size get the DOM of every mark at once (hidden outside the window). */
 export const EAGER_MAX = 1000;
 /** More marks than this in the window are painted on a canvas. */
@@ -100,6 +107,46 @@ export interface Mark {
   dy: number | null;
   /** Whether the DOM is displayed (null: unknown). */
   displayed: boolean | null;
+  /** The bin holding the mark at the last layout, or null when it has its own target. */
+  bin: Bin | null;
+}
+
+interface BinEls {
+  g: SVGGElement;
+  title: SVGTitleElement;
+  hit: SVGRectElement;
+  ring: SVGRectElement;
+  body: SVGRectElement;
+  count: SVGTextElement;
+  /** What its texts and colour were last written for. */
+  sig: string;
+}
+
+/** Marks of one lane (or of lanes sharing rows) grouped into one target that zooms in on them. */
+export interface Bin {
+  /** "bin:" and the id of its first event: the key of its DOM and of the roving tabindex. */
+  key: string;
+  /** In time order. */
+  members: Mark[];
+  /** The lane whose rows hold it. */
+  lane: number;
+  row: number;
+  /** Target, base coordinates (px). */
+  a: number;
+  b: number;
+  /** Time span of its events, ms. */
+  t0: number;
+  t1: number;
+  els: BinEls;
+}
+
+/** What the arrow keys move between: marks with their own target and bins, in time order. */
+export interface NavItem {
+  id: string;
+  t0: number;
+  t1: number;
+  lane: number;
+  row: number;
 }
 
 export interface Lane {
@@ -109,6 +156,9 @@ export interface Lane {
   node: SVGGElement | null;
   ty: number | null;
 }
+
+/** A lane's box, and how many following lanes share its rows (drawn in it) at this window. */
+export type SharedLaneBox = LaneBox & { more: number };
 
 let measureCtx: CanvasRenderingContext2D | null | undefined;
 /** Width of a text in px in `font`, by canvas when there is one, else estimated. */
@@ -147,7 +197,7 @@ export interface MarkLayer {
     width: number,
     height: number,
     metrics: Pick<LaneMetrics, 'empty' | 'caption' | 'alignTop'>,
-  ): LaneBox[];
+  ): SharedLaneBox[];
   setStates(
     selectedId: string | null,
     hoverId: string | null,
@@ -155,6 +205,10 @@ export interface MarkLayer {
   ): void;
   /** Marks overlapping the window, in time order. */
   visible(): readonly Mark[];
+  /** Marks with their own target and bins, in time order (what the arrow keys move between). */
+  nav(): readonly NavItem[];
+  /** A bin of the last layout by its key. */
+  bin(key: string): Bin | undefined;
   /** Whether the window's marks are painted on the canvas (too many for DOM). */
   dense(): boolean;
   /** The mark under a point of the lanes' coordinates (canvas mode), within half a target. */
@@ -163,7 +217,7 @@ export interface MarkLayer {
   maxRows(): number;
   get(id: string): Mark | undefined;
   lanes(): readonly Lane[];
-  /** Roving tabindex: the one mark with tabindex 0 (given its DOM if it has none). */
+  /** Roving tabindex: the one mark or bin (by key) with tabindex 0 (a mark gets its DOM if it has none). */
   setTabStop(id: string | null): void;
   tabStop(): string | null;
   /** Move the focus to a shown mark. */
@@ -214,6 +268,14 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   let selectedId: string | null = null;
   let hoverId: string | null = null;
   let tabStopId: string | null = null;
+  /** Bins of the last layout, their DOM by key, and what the arrow keys move between. */
+  let bins: Bin[] = [];
+  let binByKey = new Map<string, Bin>();
+  const binPool = new Map<string, BinEls>();
+  /** Made when a key asks for it: a crowded window has many marks, and pans and zooms redo layout. */
+  let nav: NavItem[] | null = null;
+  /** Per lane: the lane whose rows it shares at this window (itself unless lanes are short of room). */
+  let slot: number[] = [];
 
   // The canvas of the dense mode, inside the SVG so that it shares the lanes' coordinates and clip.
   const fo = document.createElementNS(SVG_NS, 'foreignObject');
@@ -249,10 +311,16 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     const laneOf = laneIndex(data.trips, data.events);
     for (const lane of lanes) lane.node?.remove();
     for (const m of marks) m.node?.remove();
+    for (const els of binPool.values()) els.g.remove();
+    binPool.clear();
+    binByKey = new Map();
+    bins = [];
+    nav = null;
     lanes = data.trips
       .filter((trip) => laneOf.has(trip.id))
       .map((trip): Lane => ({ trip, index: laneOf.get(trip.id)!, title: '', node: null, ty: null }))
       .sort((a, b) => a.index - b.index);
+    slot = lanes.map((l) => l.index);
     evs = data.events;
     marks = data.events.map((e, i) => ({
       e,
@@ -272,6 +340,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
       x1: 0,
       dy: null,
       displayed: null,
+      bin: null,
     }));
     byId = new Map(marks.map((m) => [m.e.id, m]));
     index = buildTimeIndex(data.events);
@@ -395,50 +464,54 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     return out;
   }
 
+  /** A mark's target at the last layout, base coordinates (as rowHitAreas centres it). */
+  function targetOf(m: Mark): Target {
+    if (markShape(m.x0, m.x1) === 'point') {
+      const c = (m.x0 + m.x1) / 2;
+      return { a: c - HIT / 2, b: c + HIT / 2 };
+    }
+    const w = Math.max(RANGE_MIN_PX, m.x1 - m.x0);
+    const half = Math.max(HIT, w) / 2;
+    return { a: m.x0 + w / 2 - half, b: m.x0 + w / 2 + half };
+  }
+
+  /** Rows of `list` (one lane) at a time level, or -1 when two targets in a row would overlap. */
+  function levelRowsOf(list: readonly Mark[], rows: Int32Array, tg: Map<Mark, Target>): number {
+    const byRow = new Map<number, Target[]>();
+    let n = 0;
+    for (const m of list) {
+      const r = rows[m.i]!;
+      n = Math.max(n, r + 1);
+      const row = byRow.get(r);
+      if (row) row.push(tg.get(m)!);
+      else byRow.set(r, [tg.get(m)!]);
+    }
+    for (const row of byRow.values()) {
+      row.sort((p, q) => p.a - q.a);
+      for (let k = 1; k < row.length; k++) if (row[k]!.a < row[k - 1]!.b - 0.01) return -1;
+    }
+    return n;
+  }
+
   function layout(
     _x: ScaleTime<number, number>,
     window: TimeWindow,
     width: number,
     height: number,
     metrics: Pick<LaneMetrics, 'empty' | 'caption' | 'alignTop'>,
-  ): LaneBox[] {
-    for (const m of shown) m.shown = false;
+  ): SharedLaneBox[] {
+    for (const m of shown) {
+      m.shown = false;
+      m.bin = null;
+    }
     shown = queryWindow(index, evs, window).map((i) => marks[i]!);
     for (const m of shown) m.shown = true;
     // Level of detail: the canvas when there are too many marks for DOM, or when they would crowd
     // each other (a lane with more than one mark per DENSE_PX of width).
-    const perLane = lanes.map(() => 0);
-    for (const m of shown) perLane[m.lane]!++;
-    isDense = shown.length > DOM_MAX || Math.max(0, ...perLane) * DENSE_PX > Math.max(width, DENSE_MIN * DENSE_PX);
+    const counts = lanes.map(() => 0);
+    for (const m of shown) counts[m.lane]!++;
+    isDense = shown.length > DOM_MAX || Math.max(0, ...counts) * DENSE_PX > Math.max(width, DENSE_MIN * DENSE_PX);
 
-    // Rows: the finest level at which instants in a row are a target apart, unless that stacks
-    // too many rows (then marks in a row may come closer and their hit areas are cut).
-    const msPerPx = (window[1] - window[0]) / Math.max(1, width);
-    let lv = isDense || !eager ? 0 : rowLevel(msPerPx, ROW_PITCH);
-    const rowsNeeded = (rows: Int32Array) => {
-      const need = lanes.map(() => 0);
-      for (const m of shown) {
-        need[m.lane] = Math.max(need[m.lane]!, rows[m.i]! + 1);
-      }
-      return need;
-    };
-    let rows = rowsAt(lv);
-    let need = rowsNeeded(rows);
-    while (lv > 0 && Math.max(0, ...need) > MAX_LEVEL_ROWS) {
-      lv--;
-      rows = rowsAt(lv);
-      need = rowsNeeded(rows);
-    }
-    for (const m of shown) m.row = rows[m.i]!;
-
-    const boxes = laneLayout(need, height, { row: LANE_H, pitch: ROW_PITCH, ...metrics });
-    for (const lane of lanes) {
-      const box = boxes[lane.index]!;
-      const ty = box.y + metrics.caption + box.inset;
-      if (lane.node && ty !== lane.ty) lane.node.setAttribute('transform', `translate(0,${ty})`);
-      lane.ty = ty;
-    }
-    geo = { width, boxes, need, caption: metrics.caption };
     const k = width / Math.max(1, window[1] - window[0]);
     const s = (window[0] - base.t) * base.k;
     // The same scale when the marks at the far edge would move less than a quarter pixel (windows
@@ -455,7 +528,93 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
       m.x1 = clamp((m.e.t1 - base.t) * base.k, base.lo, base.hi);
     }
 
-    const domMarks = isDense ? [...specials()] : shown;
+    const rowsNeeded = (rows: Int32Array) => {
+      const need = lanes.map(() => 0);
+      for (const m of shown) need[m.lane] = Math.max(need[m.lane]!, rows[m.i]! + 1);
+      return need;
+    };
+    const more = lanes.map(() => 0);
+    slot = lanes.map((l) => l.index);
+    const found: { lane: number; row: number; a: number; b: number; members: Mark[] }[] = [];
+    let need: number[];
+    if (isDense) {
+      // The canvas: rows at the finest level, squeezed into the height.
+      let lv = eager ? rowLevel((window[1] - window[0]) / Math.max(1, width), ROW_PITCH) : 0;
+      let rows = rowsAt(lv);
+      need = rowsNeeded(rows);
+      while (lv > 0 && Math.max(0, ...need) > MAX_LEVEL_ROWS) {
+        rows = rowsAt(--lv);
+        need = rowsNeeded(rows);
+      }
+      for (const m of shown) m.row = rows[m.i]!;
+    } else {
+      // Rows at the finest time level whose instants in a row are a target apart (stable while
+      // zooming inside a level) when they fit; else as few rows as pixels allow, and bins.
+      const rows = rowsAt(eager ? rowLevel((window[1] - window[0]) / Math.max(1, width), ROW_PITCH) : 0);
+      const perLane = lanes.map((): Mark[] => []);
+      for (const m of shown) perLane[m.lane]!.push(m);
+      const tg = new Map<Mark, Target>();
+      for (const m of shown) tg.set(m, targetOf(m));
+      const level = perLane.map((list) => (list.length ? levelRowsOf(list, rows, tg) : 0));
+      const want = perLane.map((list, i) =>
+        level[i]! > 0
+          ? level[i]!
+          : list.length
+            ? laneLod(
+                list.map((m) => tg.get(m)!),
+                { maxRows: Infinity },
+              ).used
+            : 0,
+      );
+      const unit = metrics.caption + LANE_H;
+      const busy = lanes.filter((l) => want[l.index]! > 0).map((l) => l.index);
+      let groups: number[][];
+      let got: number[];
+      if (busy.length * unit <= height + 0.5) {
+        got = shareRows(want, busy.length + Math.max(0, Math.floor((height - busy.length * unit) / ROW_PITCH + 1e-6)))!;
+        groups = busy.map((i) => [i]);
+      } else {
+        // Not even a row per lane: neighbouring lanes share one.
+        groups = groupConsecutive(busy, Math.floor(height / unit));
+        got = lanes.map(() => 0);
+        for (const g of groups) got[g[0]!] = 1;
+      }
+      need = lanes.map(() => 0);
+      for (const g of groups) {
+        const first = g[0]!;
+        for (const l of g) slot[l] = first;
+        more[first] = g.length - 1;
+        if (g.length === 1 && level[first]! > 0 && level[first]! <= got[first]!) {
+          for (const m of perLane[first]!) m.row = rows[m.i]!;
+          need[first] = level[first]!;
+          continue;
+        }
+        const list = g.flatMap((l) => perLane[l]!);
+        const lod = laneLod(
+          list.map((m) => tg.get(m)!),
+          { maxRows: got[first]! },
+        );
+        list.forEach((m, i) => (m.row = Math.max(0, lod.row[i]!)));
+        for (const b of lod.bins)
+          found.push({ lane: first, row: b.row, a: b.a, b: b.b, members: b.members.map((i) => list[i]!) });
+        need[first] = lod.used;
+      }
+    }
+
+    const boxes = laneLayout(need, height, { row: LANE_H, pitch: ROW_PITCH, ...metrics });
+    for (const lane of lanes) {
+      const box = boxes[slot[lane.index]!]!;
+      const ty = box.y + metrics.caption + box.inset;
+      if (lane.node && ty !== lane.ty) lane.node.setAttribute('transform', `translate(0,${ty})`);
+      lane.ty = ty;
+    }
+    geo = { width, boxes, need, caption: metrics.caption };
+    setBins(found);
+
+    const selected = selectedId ? byId.get(selectedId) : undefined;
+    const domMarks = isDense
+      ? [...specials()]
+      : [...shown.filter((m) => !m.bin), ...(selected?.shown && selected.bin ? [selected] : [])];
     const keep = new Set(domMarks);
     for (const m of withDom) {
       if (keep.has(m)) continue;
@@ -465,6 +624,8 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     withDom = domMarks;
     for (const m of domMarks) if (!m.node) makeNode(m);
     placeMarks(domMarks, !isDense);
+    placeBins();
+    nav = null;
     if (isDense) {
       fo.style.display = '';
       drawCanvas(width, height);
@@ -472,7 +633,123 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
       fo.style.display = 'none';
       canvas.width = canvas.height = 0;
     }
-    return boxes;
+    return boxes.map((b, i) => ({ ...b, more: more[i]! }));
+  }
+
+  const navOf = (m: Mark): NavItem => ({ id: m.e.id, t0: m.e.t0, t1: m.e.t1, lane: slot[m.lane]!, row: m.row });
+  const navOfBin = (b: Bin): NavItem => ({ id: b.key, t0: b.t0, t1: b.t1, lane: b.lane, row: b.row });
+
+  /** Bins of this layout: their DOM is kept by key (the first event's id) from one layout to the next. */
+  function setBins(found: readonly { lane: number; row: number; a: number; b: number; members: Mark[] }[]): void {
+    const next = new Map<string, Bin>();
+    bins = found.map((f) => {
+      const key = `bin:${f.members[0]!.e.id}`;
+      let t0 = Infinity;
+      let t1 = -Infinity;
+      for (const m of f.members) [t0, t1] = [Math.min(t0, m.e.t0), Math.max(t1, m.e.t1)];
+      const bin: Bin = { key, lane: f.lane, row: f.row, a: f.a, b: f.b, t0, t1, members: f.members, els: binEls(key) };
+      for (const m of f.members) m.bin = bin;
+      next.set(key, bin);
+      return bin;
+    });
+    for (const [key, els] of binPool)
+      if (!next.has(key)) {
+        els.g.remove();
+        binPool.delete(key);
+      }
+    binByKey = next;
+  }
+
+  function binEls(key: string): BinEls {
+    const had = binPool.get(key);
+    if (had) return had;
+    const el = <K extends keyof SVGElementTagNameMap>(tag: K, cls?: string) => {
+      const n = document.createElementNS(SVG_NS, tag);
+      if (cls) n.setAttribute('class', cls);
+      return n;
+    };
+    const g = el('g', 'tl-bin');
+    g.setAttribute('role', 'button');
+    g.setAttribute('tabindex', '-1');
+    g.setAttribute('data-bin', key);
+    const els: BinEls = {
+      g,
+      title: el('title'),
+      hit: el('rect', 'tl-hit'),
+      ring: el('rect', 'tl-ring'),
+      body: el('rect', 'tl-bin-body'),
+      count: el('text', 'tl-bin-count'),
+      sig: '',
+    };
+    els.hit.setAttribute('y', String(MID - HIT / 2));
+    els.hit.setAttribute('height', String(HIT));
+    els.ring.setAttribute('y', String(MID - HIT / 2 - 1));
+    els.ring.setAttribute('height', String(HIT + 2));
+    els.body.setAttribute('y', String(MID - BIN_H / 2));
+    els.body.setAttribute('height', String(BIN_H));
+    els.body.setAttribute('rx', String(BIN_H / 2));
+    els.count.setAttribute('y', String(MID));
+    els.count.setAttribute('dy', '0.35em');
+    els.count.setAttribute('text-anchor', 'middle');
+    els.count.setAttribute('aria-hidden', 'true');
+    g.append(els.title, els.hit, els.ring, els.body, els.count);
+    binPool.set(key, els);
+    return els;
+  }
+
+  /** The bin's span in words: "Apr 24, 2019 – Apr 26, 2019". */
+  function binDates(b: Bin, lang: Lang): string {
+    let first = b.members[0]!;
+    let last = first;
+    for (const m of b.members) {
+      if (m.e.t0 < first.e.t0) first = m;
+      if (m.e.t1 > last.e.t1) last = m;
+    }
+    const start = formatShortDate(first.e.startAt, lang);
+    const end = formatShortDate(last.e.endAt, lang);
+    return end && end !== start ? `${start} – ${end}` : start;
+  }
+
+  /** Position, colour and name the bins; a bin lies under the marks of its lane (drawn above it). */
+  function placeBins(): void {
+    if (!geo) return;
+    const vis0 = shift;
+    const vis1 = shift + geo.width;
+    for (const b of bins) {
+      const els = b.els;
+      const laneNode = lanes[b.lane]?.node;
+      if (laneNode && els.g.parentNode !== laneNode) laneNode.insertBefore(els.g, laneNode.firstChild);
+      put(els.g, 'transform', `translate(0,${b.row * geo.boxes[b.lane]!.pitch})`);
+      put(els.hit, 'x', b.a);
+      put(els.hit, 'width', b.b - b.a);
+      put(els.ring, 'x', b.a - 1);
+      put(els.ring, 'width', b.b - b.a + 2);
+      put(els.ring, 'rx', (HIT + 2) / 2);
+      put(els.body, 'x', b.a + 1);
+      put(els.body, 'width', b.b - b.a - 2);
+      const half = HIT / 2;
+      put(els.count, 'x', clamp((b.a + b.b) / 2, Math.max(b.a, vis0) + half, Math.min(b.b, vis1) - half));
+      const colour = b.members.every((m) => m.e.trip === b.members[0]!.e.trip) ? b.members[0]!.colour : MIXED;
+      const lang = texts?.lang ?? 'en';
+      const sig = `${b.members.length}|${b.members.at(-1)!.e.id}|${lang}|${colour}`;
+      if (sig !== els.sig && texts) {
+        els.sig = sig;
+        const vars = { n: b.members.length, dates: binDates(b, lang) };
+        els.g.setAttribute('aria-label', texts.t('binEvents', vars));
+        els.title.textContent = texts.t('binSpan', vars);
+        els.count.textContent = String(b.members.length);
+        els.g.style.color = colour;
+        els.g.style.setProperty('--tl-mark-ink', inkOn(colour));
+      }
+      paintBin(b);
+    }
+  }
+
+  function paintBin(b: Bin): void {
+    const g = b.els.g;
+    g.classList.toggle('is-hover', hoverId !== null && b.members.some((m) => m.e.id === hoverId));
+    g.classList.toggle('has-selected', selectedId !== null && b.members.some((m) => m.e.id === selectedId));
+    g.setAttribute('tabindex', b.key === tabStopId ? '0' : '-1');
   }
 
   /** Position the DOM of `list`; `labels`: place labels along each row (off in dense mode). */
@@ -482,10 +759,14 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     // The visible part of the lanes, in base coordinates.
     const vis0 = shift;
     const vis1 = shift + geo.width;
-    const perRow = new Map<number, { m: Mark; start: number; end: number; point: boolean }[]>();
+    const perRow = new Map<number, { m: Mark | null; start: number; end: number; point: boolean }[]>();
     for (const m of list) {
       const els = m.els!;
       setDisplayed(m, true);
+      // The selected event of a bin is drawn on it, to be seen; the bin stays the target.
+      const inBin = m.bin !== null;
+      if (els.g.classList.contains('is-in-bin') !== inBin) els.g.classList.toggle('is-in-bin', inBin);
+      if (inBin) m.row = m.bin!.row;
       const pitch = boxes[m.lane]!.pitch;
       const dy = m.row * pitch;
       if (dy !== m.dy) {
@@ -526,14 +807,25 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
         els.g.classList.toggle('is-point', point);
         els.g.classList.toggle('is-range', !point);
       }
-      const key = m.lane * 1024 + m.row;
+      if (inBin) {
+        show(els.label, false);
+        continue;
+      }
+      const key = slot[m.lane]! * 1024 + m.row;
       const item = { m, start, end, point };
       const row = perRow.get(key);
       if (row) row.push(item);
       else perRow.set(key, [item]);
     }
-    for (const items of perRow.values()) {
-      items.sort((a, b) => a.start - b.start);
+    // Bins take room in their rows: labels keep clear of them.
+    if (labels)
+      for (const b of bins) {
+        const row = perRow.get(b.lane * 1024 + b.row);
+        if (row) row.push({ m: null, start: b.a, end: b.b, point: false });
+      }
+    for (const all of perRow.values()) {
+      all.sort((a, b) => a.start - b.start);
+      const items = all.filter((it): it is { m: Mark; start: number; end: number; point: boolean } => it.m !== null);
       rowHitAreas(items, HIT).forEach((h, i) => {
         const hit = items[i]!.m.els!.hit;
         put(hit, 'x', h.x);
@@ -543,14 +835,15 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
       // No labels in rows squeezed closer than a line of text.
       const room = labels && (need[lane]! <= 1 || geo.boxes[lane]!.pitch >= 14);
       // Labels are placed in the visible part: [0, width] from its left edge.
-      const xs = placeLabels(
-        items.map((it) => ({
+      const placed = placeLabels(
+        all.map((it) => ({
           markStart: it.start - vis0,
           markEnd: it.end - vis0,
-          labelWidth: it.point && room ? it.m.labelWidth : null,
+          labelWidth: it.m && it.point && room ? it.m.labelWidth : null,
         })),
         geo.width,
       );
+      const xs = placed.filter((_, i) => all[i]!.m !== null);
       items.forEach((it, i) => {
         const m = it.m;
         const els = m.els!;
@@ -665,7 +958,26 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
 
   /** Dense mode: give DOM to the marks that became special, take it from those that stopped. */
   function refreshSpecials(): void {
-    if (!isDense || !geo) return;
+    if (!geo) return;
+    if (!isDense) {
+      // Lighter windows: only the selected event of a bin needs DOM it had not, drawn on its bin.
+      const sel = selectedId ? byId.get(selectedId) : undefined;
+      const want = sel?.shown && sel.bin ? sel : null;
+      const drop = withDom.filter((m) => m.bin && m !== want);
+      if (drop.length) {
+        withDom = withDom.filter((m) => !drop.includes(m));
+        for (const m of drop) {
+          if (eager) setDisplayed(m, false);
+          else dropNode(m);
+        }
+      }
+      if (want && !withDom.includes(want)) {
+        if (!want.node) makeNode(want);
+        withDom.push(want);
+        placeMarks([want], false);
+      }
+      return;
+    }
     const want = specials();
     const next: Mark[] = [];
     for (const m of withDom) {
@@ -694,21 +1006,28 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     refreshSpecials();
     if (!prev) {
       for (const m of marks) paint(m);
+      for (const b of bins) paintBin(b);
       return;
     }
     for (const id of new Set([prev.selectedId, prev.hoverId, sel, hover])) {
       const m = id ? byId.get(id) : undefined;
       if (m) paint(m);
     }
+    for (const b of bins) paintBin(b);
   }
 
   function setTabStop(id: string | null): void {
-    const prev = tabStopId ? byId.get(tabStopId) : undefined;
+    const prevId = tabStopId;
+    const prev = prevId ? byId.get(prevId) : undefined;
     tabStopId = id;
     refreshSpecials();
     if (prev) paint(prev);
     const m = id ? byId.get(id) : undefined;
     if (m) paint(m);
+    for (const key of [prevId, id]) {
+      const b = key ? binByKey.get(key) : undefined;
+      if (b) paintBin(b);
+    }
   }
 
   return {
@@ -717,6 +1036,13 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     layout,
     setStates,
     visible: () => shown,
+    nav() {
+      nav ??= (isDense ? shown.map(navOf) : [...shown.filter((m) => !m.bin).map(navOf), ...bins.map(navOfBin)]).sort(
+        (p, q) => p.t0 - q.t0 || p.lane - q.lane || p.row - q.row || (p.id < q.id ? -1 : 1),
+      );
+      return nav;
+    },
+    bin: (key) => binByKey.get(key),
     dense: () => isDense,
     hitTest,
     maxRows: () => rowsAt(0).reduce((a, r) => Math.max(a, r + 1), 1),
@@ -726,7 +1052,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     tabStop: () => tabStopId,
     focus(id) {
       setTabStop(id);
-      byId.get(id)?.node?.focus();
+      (binByKey.get(id)?.els.g ?? byId.get(id)?.node)?.focus();
     },
   };
 }

@@ -9,11 +9,11 @@ import { zoom as d3Zoom, zoomIdentity, zoomTransform, type D3ZoomEvent } from 'd
 import { tripColour } from '../core/palette';
 import { datasetExtent, type TimeWindow } from '../core/selectors';
 import { createCompareLanes } from './timeline-compare';
-import { createMarkLayer, LANE_H, measureText, ROW_PITCH, type Lane } from './timeline-marks';
-import type { LaneBox } from './timeline-math';
+import { createMarkLayer, LANE_H, measureText, ROW_PITCH, type Lane, type SharedLaneBox } from './timeline-marks';
 import { createOverview, OV_AXIS, OV_BAND } from './timeline-overview';
 import {
   clamp,
+  clampWindowWidth,
   formatTick,
   formatWindow,
   isMajorTick,
@@ -90,8 +90,12 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   toolbar.append(legend.node, rangeCaption, btnEarlier, btnLater, btnOut, btnIn, btnAll);
   const svgNode = document.createElementNS(SVG_NS, 'svg');
   const cmp = createCompareLanes();
-  cmp.node.style.display = 'none';
-  root.append(toolbar, svgNode, cmp.node);
+  // Compare lanes grow with their rows of 24 px targets; past a share of the screen they scroll.
+  const cmpBox = document.createElement('div');
+  cmpBox.className = 'tl-compare-box';
+  cmpBox.style.display = 'none';
+  cmpBox.append(cmp.node);
+  root.append(toolbar, svgNode, cmpBox);
   el.append(root);
 
   // A group, not the default image role, whose children would be presentational.
@@ -103,6 +107,13 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   const grid = detail.append('g').attr('class', 'tl-grid').attr('aria-hidden', 'true');
   const laneLabels = detail.append('g').attr('class', 'tl-lane-labels').attr('aria-hidden', 'true');
   const axisG = detail.append('g').attr('class', 'tl-axis').attr('aria-hidden', 'true');
+  // The span of the bin under the pointer or the focus, on the axis.
+  const binSpan = detail
+    .append('rect')
+    .attr('class', 'tl-bin-span')
+    .attr('aria-hidden', 'true')
+    .attr('rx', 2)
+    .style('display', 'none');
   const utcCaption = detail.append('text').attr('class', 'tl-utc').attr('aria-hidden', 'true').text('UTC');
   const lanesG = detail.append('g').attr('class', 'tl-lanes').attr('clip-path', `url(#${uid}-clip)`);
   const playheadG = detail
@@ -154,7 +165,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   const zoomer = d3Zoom<Detail, unknown>()
     .clickDistance(4)
     .filter((event: MouseEvent) => {
-      if (event.type === 'dblclick' && markOf(event.target)) return false;
+      if (event.type === 'dblclick' && (markOf(event.target) || binOf(event.target))) return false;
       return (!event.ctrlKey || event.type === 'wheel') && !event.button;
     })
     .on('start', (event: D3ZoomEvent<Detail, unknown>) => {
@@ -211,15 +222,46 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     return marks.hitTest(px, py)?.e.id ?? null;
   }
   function onClick(event: MouseEvent): void {
+    const bin = binOf(event.target);
+    if (bin) return openBin(bin, false);
     const id = markAt(event);
     if (id) callbacks.onSelect(id);
   }
+  /** A bin asks for the window of its events (a little wider), where they get targets of their own. */
+  function openBin(key: string, keyboard: boolean): void {
+    const b = marks.bin(key);
+    if (!b) return;
+    const span = b.t1 - b.t0;
+    const c = (b.t0 + b.t1) / 2;
+    const w = clampWindowWidth([c - span * 0.8, c + span * 0.8], limits);
+    focusAfter = keyboard && !sameWindow(w, shown()) ? b.members[0]!.e.id : null;
+    requestWindow(w, true);
+  }
+  function showBinSpan(key: string | null): void {
+    const b = key ? marks.bin(key) : undefined;
+    if (!b) {
+      binSpan.style('display', 'none');
+      return;
+    }
+    const [x0, x1] = [clamp(x(b.t0), 0, innerW), clamp(x(b.t1), 0, innerW)];
+    const w = Math.max(4, x1 - x0);
+    binSpan
+      .style('display', null)
+      .attr('x', (x0 + x1) / 2 - w / 2)
+      .attr('width', w)
+      .attr('y', detailH - 3)
+      .attr('height', 6);
+  }
+  /** After a bin opens by keyboard: the event to focus once the new window is drawn. */
+  let focusAfter: string | null = null;
   function onKeyDown(event: KeyboardEvent): void {
-    const id = idOf(markOf(event.target));
+    const bin = binOf(event.target);
+    const id = bin ?? idOf(markOf(event.target));
     if (!id) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      callbacks.onSelect(id);
+      if (bin) openBin(bin, true);
+      else callbacks.onSelect(id);
     } else if (event.key === 'Escape' && view?.selectedId) {
       callbacks.onSelect(null);
     } else {
@@ -232,6 +274,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   }
   function onPointerOver(event: PointerEvent): void {
     if (zooming || overview.brushing()) return;
+    showBinSpan(binOf(event.target));
     const id = idOf(markOf(event.target));
     if (id && id !== pointerHover) {
       pointerHover = id;
@@ -248,6 +291,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     callbacks.onHover(id);
   }
   function onPointerOut(event: PointerEvent): void {
+    if (binOf(event.target) && !binOf(event.relatedTarget)) showBinSpan(null);
     const inDetail = event.relatedTarget instanceof Element && !!event.relatedTarget.closest('.tl-detail');
     if (marks.dense() && pointerHover && !inDetail) {
       pointerHover = null;
@@ -261,12 +305,19 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     callbacks.onHover(null);
   }
   function onFocusIn(event: FocusEvent): void {
+    const bin = binOf(event.target);
+    if (bin) {
+      setTabStop(bin);
+      showBinSpan(bin);
+      return;
+    }
     const id = idOf(markOf(event.target));
     if (!id) return;
     setTabStop(id);
     callbacks.onHover(id);
   }
   function onFocusOut(event: FocusEvent): void {
+    if (binOf(event.target)) showBinSpan(null);
     if (idOf(markOf(event.target)) && !idOf(markOf(event.relatedTarget))) callbacks.onHover(null);
   }
   root.addEventListener('click', onClick);
@@ -277,21 +328,24 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   root.addEventListener('focusin', onFocusIn);
   root.addEventListener('focusout', onFocusOut);
 
-  /** Arrow keys: left/right in time order, up/down to the nearest mark of the next row, Home/End. */
+  /**
+   * Arrow keys, over marks and bins alike: left/right in time order, up/down to the nearest one of the
+   * next row, Home/End.
+   */
   function neighbour(id: string, key: string): string | null {
-    const vis = marks.visible();
-    const i = vis.findIndex((m) => m.e.id === id);
+    const vis = marks.nav();
+    const i = vis.findIndex((m) => m.id === id);
     if (i < 0) return null;
     const cur = vis[i]!;
     switch (key) {
       case 'ArrowRight':
-        return vis[i + 1]?.e.id ?? null;
+        return vis[i + 1]?.id ?? null;
       case 'ArrowLeft':
-        return vis[i - 1]?.e.id ?? null;
+        return vis[i - 1]?.id ?? null;
       case 'Home':
-        return vis[0]?.e.id ?? null;
+        return vis[0]?.id ?? null;
       case 'End':
-        return vis.at(-1)?.e.id ?? null;
+        return vis.at(-1)?.id ?? null;
       case 'ArrowUp':
       case 'ArrowDown': {
         const dir = key === 'ArrowUp' ? -1 : 1;
@@ -300,12 +354,12 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
         const rows = vis.map(rowOf).filter((r) => (r - rowOf(cur)) * dir > 0);
         if (!rows.length) return null;
         const row = dir < 0 ? Math.max(...rows) : Math.min(...rows);
-        const mid = (cur.e.t0 + cur.e.t1) / 2;
+        const mid = (cur.t0 + cur.t1) / 2;
         let best: string | null = null;
         let bestD = Infinity;
         for (const m of vis) {
-          const d = Math.abs((m.e.t0 + m.e.t1) / 2 - mid);
-          if (rowOf(m) === row && d < bestD) [best, bestD] = [m.e.id, d];
+          const d = Math.abs((m.t0 + m.t1) / 2 - mid);
+          if (rowOf(m) === row && d < bestD) [best, bestD] = [m.id, d];
         }
         return best;
       }
@@ -314,12 +368,24 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     }
   }
 
-  /** Roving tabindex: the selected mark when shown, else the current stop, else the first shown. */
+  /**
+   * Roving tabindex: the selected mark when shown (or its bin), else the current stop, else the first
+   * mark or bin.
+   */
   function refreshTabStop(): void {
     const sel = view?.selectedId;
-    const keep = (id: string | null | undefined) => (id ? marks.get(id)?.shown === true : false);
-    const cur = marks.tabStop();
-    setTabStop(keep(sel) ? sel! : keep(cur) ? cur : (marks.visible()[0]?.e.id ?? null));
+    // A key among this window's stops: a mark of its own, or the bin holding it.
+    const stop = (id: string | null | undefined): string | null => {
+      if (!id) return null;
+      if (id.startsWith('bin:')) return marks.bin(id) ? id : null;
+      const m = marks.get(id);
+      if (!m?.shown) return null;
+      if (marks.dense() || !m.bin) return id;
+      return m.bin.key;
+    };
+    // A crowded window (the canvas) has no bins, and its marks are already in time order.
+    const first = () => (marks.dense() ? marks.visible()[0]?.e.id : marks.nav()[0]?.id) ?? null;
+    setTabStop(stop(sel) ?? stop(marks.tabStop()) ?? first());
   }
   function setTabStop(id: string | null): void {
     if (id !== marks.tabStop()) marks.setTabStop(id);
@@ -405,7 +471,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     utcCaption.attr('x', innerW + 5).attr('y', detailH + 7);
 
     // Trip names: a right-aligned column left of the lanes, or captions above them when narrow.
-    const labelW = compact ? innerW - 16 : gutter - 26;
+    labelW = compact ? innerW - 16 : gutter - 26;
     laneLabels
       .attr('transform', `translate(${compact ? 0 : -gutter},0)`)
       .classed('is-compact', compact)
@@ -441,6 +507,8 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
 
   /** The lane boxes last drawn (stripes and trip names follow them). */
   let lastBoxes = '';
+  /** Room for a trip's name, px. */
+  let labelW = 0;
   /** The detail scale, axis and marks, the brush and the zoom: on every new window. */
   function layoutWindow(): void {
     if (!view || innerW <= 0) return;
@@ -467,6 +535,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
           .tickFormat(() => ''),
       )
       .call((g) => g.select('.domain').remove());
+    binSpan.style('display', 'none');
     const boxes = marks.layout(x, w, innerW, detailH, laneMetrics);
     rangeCaption.textContent = formatWindow(w, lang);
     const empty = marks.visible().length === 0 && view.data.events.length > 0;
@@ -480,7 +549,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       .attr('text-anchor', dense ? 'end' : 'middle')
       .attr('dy', '0.35em');
     // Lanes grow and shrink with what is in the window; stripes and trip names follow.
-    const boxesKey = boxes.map((b) => `${b.y},${b.h},${b.rows},${b.inset}`).join(' ');
+    const boxesKey = boxes.map((b) => `${b.y},${b.h},${b.rows},${b.inset},${b.more}`).join(' ');
     if (boxesKey !== lastBoxes) {
       lastBoxes = boxesKey;
       placeLanes(boxes);
@@ -491,11 +560,29 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     btnOut.setAttribute('aria-disabled', String(windowWidth(w) >= limits.maxWidth * 0.999));
   }
 
-  function placeLanes(boxes: readonly LaneBox[]): void {
+  function placeLanes(boxes: readonly SharedLaneBox[]): void {
+    // Lanes sharing rows (too many for the height): the first one's name says how many follow.
+    const all = marks.lanes();
+    const font = compact ? CAPTION_FONT : LANE_FONT;
+    laneLabels.selectAll<SVGGElement, Lane>('g').each(function nameLane(d) {
+      const more = boxes[d.index]!.more;
+      const suffix = more > 0 && view ? view.t('laneShared', { title: '', n: more }) : '';
+      const text = suffix
+        ? fitText(d.title, labelW - measureText(suffix, font), font) + suffix
+        : fitText(d.title, labelW, font);
+      const label = this.querySelector('text')!;
+      if (label.textContent !== text) label.textContent = text;
+      const names = all.slice(d.index, d.index + more + 1).map((l) => l.title);
+      this.querySelector('title')!.textContent = names.join('\n');
+    });
+    // Stripes alternate among the lanes drawn (lanes sharing rows fold into the first).
+    const nth = new Map<number, number>();
+    boxes.forEach((b, i) => b.h > 0 && nth.set(i, nth.size));
     stripes
       .selectAll<SVGRectElement, Lane>('rect')
       .attr('y', (d) => boxes[d.index]!.y)
-      .attr('height', (d) => boxes[d.index]!.h);
+      .attr('height', (d) => boxes[d.index]!.h)
+      .attr('class', (d) => ((nth.get(d.index) ?? d.index) % 2 ? 'tl-stripe is-odd' : 'tl-stripe'));
     laneLabels
       .selectAll<SVGGElement, Lane>('g')
       .attr('transform', (d) => {
@@ -524,7 +611,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     const on = !!v.compare;
     svgNode.style.display = on ? 'none' : '';
     toolbar.style.display = on ? 'none' : '';
-    cmp.node.style.display = on ? '' : 'none';
+    cmpBox.style.display = on ? '' : 'none';
     if (on && width > 0)
       cmp.update(
         {
@@ -536,7 +623,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
           lang: v.lang,
           tr: v.t,
         },
-        width,
+        cmpBox.clientWidth || width,
       );
     return on;
   }
@@ -577,6 +664,13 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     else if (windowChanged) layoutWindow();
     marks.setStates(next.selectedId, next.hoverId, dataChanged ? undefined : prev!);
     if (windowChanged || prev?.selectedId !== next.selectedId) refreshTabStop();
+    if (windowChanged && focusAfter) {
+      // The first event of an opened bin, or the smaller bin still holding it.
+      const m = marks.get(focusAfter);
+      focusAfter = null;
+      const key = m?.shown ? (m.bin && !marks.dense() ? m.bin.key : m.e.id) : null;
+      if (key) marks.focus(key);
+    }
     if (next.compare || prev?.compare) drawCompare(next);
     if (windowChanged || textChanged) playheadX = NaN;
     placePlayhead();
@@ -625,6 +719,11 @@ function markOf(target: EventTarget | null): SVGGElement | null {
 
 function idOf(mark: Element | null): string | null {
   return mark?.getAttribute('data-event-id') ?? null;
+}
+
+/** The key of the bin at an event's target ("bin:…"), or null. */
+function binOf(target: EventTarget | null): string | null {
+  return target instanceof Element ? (target.closest('g.tl-bin')?.getAttribute('data-bin') ?? null) : null;
 }
 
 /** The longest truncation of `text` that fits `maxWidth` px in `font`. */

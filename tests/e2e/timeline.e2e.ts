@@ -1,4 +1,5 @@
-// The timeline in real Chromium: 24 px targets that never overlap (WCAG 2.5.8), the overview brush
+// The timeline in real Chromium: 24 px targets that never overlap (WCAG 2.5.8) at every zoom, with
+// bins (level of detail) where marks have no room for targets of their own, the overview brush
 // by keyboard (WCAG 2.5.7), symbols by kind with a legend, the canvas level of detail for large
 // datasets, and snapshots of the timeline's SVG for named scenarios (in the manner of Observable
 // Plot's tests: a fixed dataset, window, width, language and time zone; numbers rounded, generated
@@ -10,8 +11,9 @@ import { generateDataset } from '../../scripts/bench/generate.mjs';
 import { baseUrl, launch, ready, screenshot } from './browser';
 
 const dataset = JSON.parse(readFileSync(new URL('../../data/kim-trips.json', import.meta.url), 'utf8')) as {
-  events: { id: string; kind: string }[];
+  events: { id: string; kind: string; trip: string }[];
 };
+const eventsOf = (trip: string) => dataset.events.filter((e) => e.trip === trip).map((e) => e.id);
 const TIMELINE = '[role=region][aria-label="Timeline"]';
 
 let browser: Browser;
@@ -66,12 +68,19 @@ const windowOf = (page: Page) => {
 };
 const widthOf = (w: readonly [number, number]) => w[1] - w[0];
 
-/** The hit areas of the displayed marks: too small ones, and overlapping pairs. */
+/**
+ * The hit areas of the displayed targets (marks and bins, in the detail view or the compare lanes):
+ * too small ones, and overlapping pairs. The selected event of a bin is drawn on it but is not a
+ * target (the bin is), so it is left out.
+ */
 async function targets(page: Page) {
   return page.evaluate(() => {
-    const hits = [...document.querySelectorAll<SVGGElement>('.tl-detail .tl-mark')]
+    const hits = [...document.querySelectorAll<SVGGElement>('.tl .tl-mark:not(.is-in-bin), .tl .tl-bin')]
       .filter((g) => g.getClientRects().length > 0 && getComputedStyle(g).display !== 'none')
-      .map((g) => ({ id: g.dataset.eventId!, r: g.querySelector('.tl-hit')!.getBoundingClientRect() }));
+      .map((g) => ({
+        id: g.dataset.eventId ?? g.dataset.bin!,
+        r: g.querySelector('.tl-hit')!.getBoundingClientRect(),
+      }));
     const small = hits
       .filter((h) => h.r.width < 23.99 || h.r.height < 23.99)
       .map((h) => `${h.id} ${h.r.width.toFixed(1)}×${h.r.height.toFixed(1)}`);
@@ -83,28 +92,170 @@ async function targets(page: Page) {
         const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
         if (ox > 0.5 && oy > 0.5) overlapping.push(`${hits[i]!.id} / ${hits[j]!.id}`);
       }
-    return { count: hits.length, small, overlapping };
+    const bins = hits.filter((h) => h.id.startsWith('bin:')).length;
+    return { count: hits.length, bins, small, overlapping };
   });
 }
 
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+const COMPARE = './?compare=kju-2019-russia,kju-2023-russia';
+
 describe('targets (WCAG 2.5.8)', () => {
-  for (const [name, path, viewport] of [
-    ['the default view', './', { width: 1280, height: 800 }],
-    ['the default view at 360 px', './', { width: 360, height: 740 }],
-    ['the 2019 trip by days', './?from=2019-04-23&to=2019-04-28', { width: 1280, height: 800 }],
-    ['the 2019 trip by days at 360 px', './?from=2019-04-23&to=2019-04-28', { width: 360, height: 740 }],
+  // [name, path, viewport, click Show all first, bins expected (null: either way)]
+  for (const [name, path, viewport, showAll, binned] of [
+    ['the default view', './', DESKTOP, false, false],
+    ['the default view at 360 px', './', PHONE, false, false],
+    ['the 2019 trip by days', './?from=2019-04-23&to=2019-04-28', DESKTOP, false, false],
+    ['the 2019 trip by days at 360 px', './?from=2019-04-23&to=2019-04-28', PHONE, false, false],
+    ['Show all', './', DESKTOP, true, true],
+    ['Show all at 360 px', './', PHONE, true, true],
+    ['2015–2026', './?from=2015-01-01&to=2026-01-01', DESKTOP, false, true],
+    ['2015–2026 at 360 px', './?from=2015-01-01&to=2026-01-01', PHONE, false, true],
+    ['the comparison of two trips', COMPARE, DESKTOP, false, false],
+    ['the comparison of two trips at 360 px', COMPARE, PHONE, false, false],
   ] as const) {
-    it(`gives every mark of ${name} a hit area of at least 24 × 24 px that overlaps no other`, async () => {
-      const { page } = await open(path, { viewport });
+    it(`gives every mark and bin of ${name} a hit area of at least 24 × 24 px that overlaps no other`, async () => {
+      const { page, errors } = await open(path, { viewport });
       await ready(page);
+      if (showAll) {
+        await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeTruthy();
+        await page.getByRole('button', { name: 'Show all' }).click();
+        await expect
+          .poll(() => page.textContent('[data-testid=event-count]'))
+          .toMatch(new RegExp(`^${dataset.events.length} of`));
+      }
       await page.waitForTimeout(300);
       const t = await targets(page);
-      expect(t.count).toBeGreaterThan(5);
+      // Far out, the events of a trip are one bin: fewer targets than trips' worth of events.
+      expect(t.count).toBeGreaterThan(binned ? 2 : 5);
+      expect(t.bins > 0).toBe(binned);
       expect(t.small).toEqual([]);
       expect(t.overlapping).toEqual([]);
+      expect(errors).toEqual([]);
       await page.context().close();
     });
   }
+});
+
+describe('bins (level of detail)', () => {
+  const showAll = async (page: Page) => {
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeTruthy();
+    await page.getByRole('button', { name: 'Show all' }).click();
+    await expect.poll(() => page.locator(`${TIMELINE} .tl-bin`).count()).toBeGreaterThan(2);
+  };
+  /** Events of a trip drawn as marks of their own (not in a bin), and the bins left. */
+  const ownMarks = (page: Page, ids: readonly string[]) =>
+    page.evaluate((ids) => {
+      const own = ids.filter((id) => {
+        const g = document.querySelector(`.tl-detail .tl-mark[data-event-id="${id}"]`);
+        return g && g.getClientRects().length > 0 && !g.classList.contains('is-in-bin');
+      });
+      return { own: own.length, bins: document.querySelectorAll('.tl-detail .tl-bin').length };
+    }, ids);
+
+  it('reaches a bin with the arrow keys, names it with its count and dates, and opens it with Enter', async () => {
+    const { page, errors } = await open('./');
+    await ready(page);
+    await showAll(page);
+    const trip = eventsOf('kju-2019-russia');
+    let reached = false;
+    for (let i = 0; i < 150 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => !!document.activeElement?.closest('.tl-detail .tl-mark, .tl-detail .tl-bin'));
+    }
+    expect(reached).toBe(true);
+    // Home, then right in time order through marks and bins to the 2019 trip's bin.
+    await page.keyboard.press('Home');
+    const seen: string[] = [];
+    for (let i = 0; i < 15; i++) {
+      const at = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+      seen.push(at);
+      if (/Apr 24, 2019/.test(at)) break;
+      await page.keyboard.press('ArrowRight');
+    }
+    const focused = await page.evaluate(() => ({
+      cls: document.activeElement?.getAttribute('class'),
+      name: document.activeElement?.getAttribute('aria-label'),
+      role: document.activeElement?.getAttribute('role'),
+      outline: getComputedStyle(document.activeElement!.querySelector('.tl-ring')!).stroke,
+    }));
+    expect(focused.cls).toBe('tl-bin');
+    expect(focused.role).toBe('button');
+    // The focus is visible: the bin's ring is drawn.
+    expect(focused.outline).not.toBe('none');
+    expect(focused.name).toBe(`${trip.length} events, Apr 24, 2019 – Apr 27, 2019: zoom in`);
+    // Bins and marks were passed in time order: 1949 first, the 2019 bin after those of 2011.
+    expect(seen[0]).toMatch(/1949/);
+    expect(seen.findIndex((n) => /2011/.test(n))).toBeLessThan(seen.length - 1);
+    const before = windowOf(page);
+    expect(await ownMarks(page, trip)).toMatchObject({ own: 0 });
+    await screenshot(page, 'timeline-bin-focus');
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => widthOf(windowOf(page))).toBeLessThan(widthOf(before) / 1000);
+    const w = windowOf(page);
+    expect(w[0]).toBeLessThan(Date.UTC(2019, 3, 24));
+    expect(w[1]).toBeGreaterThan(Date.UTC(2019, 3, 27));
+    await expect.poll(() => ownMarks(page, trip)).toEqual({ own: trip.length, bins: 0 });
+    // The focus goes on to the bin's first event, now a mark of its own.
+    const now = await page.evaluate(() => document.activeElement?.getAttribute('data-event-id'));
+    expect(trip).toContain(now);
+    const t = await targets(page);
+    expect(t.small).toEqual([]);
+    expect(t.overlapping).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens a bin with a click, and shows its span on hover', async () => {
+    const { page, errors } = await open('./', { viewport: PHONE });
+    await ready(page);
+    await showAll(page);
+    const trip = eventsOf('kji-2011-russia');
+    const bin = page.locator(`${TIMELINE} .tl-bin[data-bin^="bin:kji-2011"]`);
+    expect(await bin.getAttribute('aria-label')).toBe(`${trip.length} events, Aug 20, 2011 – Aug 24, 2011: zoom in`);
+    expect(await bin.locator('.tl-bin-count').textContent()).toBe(String(trip.length));
+    expect(await bin.locator('title').textContent()).toBe(`${trip.length} events, Aug 20, 2011 – Aug 24, 2011`);
+    await bin.scrollIntoViewIfNeeded();
+    await bin.hover();
+    await expect.poll(() => page.locator(`${TIMELINE} .tl-bin-span`).isVisible()).toBe(true);
+    const before = windowOf(page);
+    await bin.click();
+    await expect.poll(() => widthOf(windowOf(page))).toBeLessThan(widthOf(before) / 1000);
+    await expect.poll(() => ownMarks(page, trip)).toEqual({ own: trip.length, bins: 0 });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws the selected event on its bin, and names bins in the page language', async () => {
+    const { page } = await open('./?lang=fr&event=kju-2019-summit-talks');
+    await ready(page);
+    // The window comes to the selected event first; then Show all.
+    await expect.poll(() => windowOf(page)[0]).toBeGreaterThan(Date.UTC(2019, 0, 1));
+    await page.waitForTimeout(300);
+    await page.getByRole('button', { name: 'Tout afficher' }).click();
+    await expect.poll(() => windowOf(page)[0]).toBeLessThan(Date.UTC(1950, 0, 1));
+    const bin = page.locator(`.tl .tl-bin[data-bin^="bin:kju-2019"]`);
+    await expect.poll(() => bin.count()).toBe(1);
+    expect(await bin.getAttribute('class')).toContain('has-selected');
+    expect(await bin.getAttribute('aria-label')).toMatch(
+      new RegExp(`^${eventsOf('kju-2019-russia').length} événements, .*2019 : zoomer$`),
+    );
+    const sel = page.locator(`.tl .tl-mark.is-selected[data-event-id="kju-2019-summit-talks"]`);
+    expect(await sel.isVisible()).toBe(true);
+    expect(await sel.getAttribute('class')).toContain('is-in-bin');
+    // Drawn inside its bin.
+    const [b, m] = [
+      (await bin.locator('.tl-hit').boundingBox())!,
+      (await sel.locator('.tl-dot, .tl-bar').first().boundingBox())!,
+    ];
+    expect(m.x + m.width / 2).toBeGreaterThan(b.x - 1);
+    expect(m.x + m.width / 2).toBeLessThan(b.x + b.width + 1);
+    expect(Math.abs(m.y + m.height / 2 - (b.y + b.height / 2))).toBeLessThan(3);
+    await screenshot(page, 'timeline-bin-selected');
+    await page.context().close();
+  });
 });
 
 describe('the overview by keyboard (WCAG 2.5.7)', () => {
@@ -279,6 +430,7 @@ describe('snapshots of the timeline SVG', () => {
     ['compare', './?lang=en&compare=kju-2019-russia,kju-2023-russia', '.app-timeline svg.tl-compare'],
     ['french-days', './?lang=fr&from=2019-04-23&to=2019-04-28'],
     ['empty-window', './?lang=en&from=2010-01-01&to=2010-02-01'],
+    ['bins-2015-2026', './?lang=en&from=2015-01-01&to=2026-01-01'],
   ] as const) {
     it(`matches ${name}`, async () => {
       const svg = await timelineSvg(path, selector);
