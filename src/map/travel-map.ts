@@ -15,13 +15,13 @@ import { eventsInWindow, inWindow, type TimeWindow } from '../core/selectors';
 import { tripColour } from '../core/palette';
 import type { Dataset, Leg, TravelEvent } from '../core/types';
 import { formatShortDate, localName } from '../i18n/i18n';
-import { fanLayout, type FanPoint } from './fan-layout';
+import { fanLayout, type FanGroup, type FanPoint } from './fan-layout';
 import { createJourneyLayer } from './journey-layer';
 import { FADED_OPACITY, HIDDEN_OPACITY } from './leg-style';
 import { legendContent, renderLegend, type LegendContent } from './map-legend';
 import type { MapCallbacks, MapOptions, MapView, Mover, TravelMapHandle } from './map-types';
 import { escapeHtml, MARKER_SIZE, MARKER_SPACING, markerHtml } from './marker-icon';
-import { clusterPlaces, shortCount, type ClusterItem, type PlaceClusters } from './place-clusters';
+import type { ClusterItem, PlaceClusters } from './place-clusters';
 import { basemapTones, createPlaceLabels } from './place-labels';
 
 /** Before the data arrives: the Korean peninsula and the Russian Far East. */
@@ -49,6 +49,21 @@ const FOCUS_PAN_MARGIN = 40;
 const MAX_ZOOM_OFFLINE = 12;
 const MAX_ZOOM_TILES = 18;
 
+/** Clustering (place-clusters.ts, supercluster) is loaded with the first dense dataset, not in the first load. */
+type ClusterModule = typeof import('./place-clusters');
+let clusterModule: ClusterModule | null = null;
+let clusterModuleLoad: Promise<ClusterModule> | null = null;
+function loadClusterModule(): Promise<ClusterModule> {
+  clusterModuleLoad ??= import('./place-clusters').then(
+    (m) => (clusterModule = m),
+    (err: unknown) => {
+      clusterModuleLoad = null; // the next dense dataset tries again
+      throw err;
+    },
+  );
+  return clusterModuleLoad;
+}
+
 const NATURAL_EARTH = 'https://www.naturalearthdata.com/';
 const LEAFLET_PREFIX = '<a href="https://leafletjs.com/" target="_blank" rel="noopener noreferrer">Leaflet</a>';
 
@@ -71,11 +86,25 @@ interface MarkerRec {
   dy: number;
 }
 
+/**
+ * A fan too big for the map, drawn as one disc with its count (outside dense mode): `ids` are its
+ * events, `bounds` their places; opening it zooms there, or fans it out when it cannot zoom further.
+ */
+interface StackItem {
+  kind: 'stack';
+  key: string;
+  lat: number;
+  lon: number;
+  count: number;
+  ids: readonly string[];
+  bounds: L.LatLngBounds;
+}
+
 interface ClusterRec {
   marker: L.Marker;
   el: HTMLElement;
   count: HTMLElement;
-  item: ClusterItem;
+  item: ClusterItem | StackItem;
   shown: boolean;
 }
 
@@ -222,6 +251,9 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   const clusterOf = new WeakMap<L.Layer | HTMLElement, ClusterRec>();
   /** Places opened from their cluster disc: their events are drawn one by one whatever the count. */
   const expandedPlaces = new Set<string>();
+  /** Events of the fans drawn as a disc (too big for the map), and the fans opened at full zoom. */
+  let stacked = new Set<string>();
+  const openedStacks = new Set<string>();
 
   // ---- Basemap: Natural Earth countries from the bundled TopoJSON; no request leaves the origin.
   const abort = new AbortController();
@@ -329,6 +361,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   map.on('movestart', onMoveStart);
   // A zoom ends with a moveend too: dense mode lays out on that one, as a pan changes what is in view.
   function onZoomEnd() {
+    openedStacks.clear();
     if (!dense) layout();
   }
   function onMoveEnd() {
@@ -373,9 +406,20 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     visibleByPlace = new Map();
     clusters = null;
     expandedPlaces.clear();
+    openedStacks.clear();
     let placed = 0;
     for (const e of d.events) if (e.place !== undefined && d.places.has(e.place)) placed++;
     dense = placed > DOM_MARKER_LIMIT;
+    if (dense && !clusterModule)
+      loadClusterModule().then(
+        function clustersArrived() {
+          if (destroyed || data !== d || !dense) return;
+          clusters = null;
+          applyWindowDense();
+          layout();
+        },
+        () => undefined, // without clusters, dense mode draws the events in view when they are few
+      );
 
     // In time order, so the tab order through the markers follows the story. Dense mode makes them on demand.
     if (!dense)
@@ -496,13 +540,14 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       if (list) list.push(e);
       else visibleByPlace.set(e.place, [e]);
     }
-    clusters = clusterPlaces(
-      [...visibleByPlace].map(([placeId, list]) => {
-        const p = d.places.get(placeId)!;
-        return { placeId, lat: p.lat, lon: p.lon, count: list.length };
-      }),
-      { maxZoom: map.getMaxZoom() - 1 },
-    );
+    clusters =
+      clusterModule?.clusterPlaces(
+        [...visibleByPlace].map(([placeId, list]) => {
+          const p = d.places.get(placeId)!;
+          return { placeId, lat: p.lat, lon: p.lon, count: list.length };
+        }),
+        { maxZoom: map.getMaxZoom() - 1 },
+      ) ?? null;
     return true;
   }
 
@@ -578,7 +623,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   }
 
   /** Dense mode: one disc per cluster item, reusing the discs of the previous view. */
-  function syncClusters(items: readonly ClusterItem[]) {
+  function syncClusters(items: readonly (ClusterItem | StackItem)[]) {
     items.forEach((item, i) => {
       let rec = clusterRecs[i];
       const latlng = L.latLng(item.lat, item.lon);
@@ -608,7 +653,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       rec.shown = true;
       rec.el.dataset.clusterCount = String(item.count);
       rec.el.classList.toggle('is-place', item.kind === 'place');
-      rec.count.textContent = shortCount(item.count);
+      rec.count.textContent =
+        item.kind === 'stack' ? String(item.count) : (clusterModule?.shortCount(item.count) ?? String(item.count));
       labelCluster(rec);
     });
     for (let i = items.length; i < clusterRecs.length; i++) {
@@ -644,6 +690,17 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     const { item } = rec;
     const latlng = L.latLng(item.lat, item.lon);
     const animate = !prefersReducedMotion();
+    if (item.kind === 'stack') {
+      // Zoom to its places; where that gains nothing (one place, or the deepest zoom), fan it out here.
+      const target = map.getBoundsZoom(item.bounds, false, L.point(MARKER_SPACING * 4, MARKER_SPACING * 4));
+      const zoom = Math.min(Math.max(target, map.getZoom() + 2), map.getMaxZoom());
+      if (zoom > map.getZoom()) map.setView(latlng, zoom, { animate });
+      else {
+        openedStacks.add(item.key);
+        layout();
+      }
+      return;
+    }
     if (item.kind === 'cluster' && clusters) {
       const zoom = Math.min(Math.max(clusters.expansionZoom(item.clusterId), map.getZoom() + 1), map.getMaxZoom());
       map.setView(latlng, zoom, { animate });
@@ -774,6 +831,27 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     return bounds;
   }
 
+  /**
+   * The fans that would not fit in the map (their radius beyond half its smaller side, less a marker):
+   * drawn as one disc with the count, as dense mode does, instead of markers spilling out of view and
+   * under the controls. The selected and hovered events stay out of the disc; an opened fan stays open.
+   */
+  function stackedFans(groups: readonly FanGroup[]): StackItem[] {
+    const size = map.getSize();
+    const room = Math.min(size.x, size.y) / 2 - MARKER_SPACING;
+    const out: StackItem[] = [];
+    for (const g of groups) {
+      if (g.radius <= room) continue;
+      const ids = g.ids.filter((id) => id !== selectedId && id !== hoverId);
+      const key = [...g.ids].sort()[0]!;
+      if (ids.length < 2 || openedStacks.has(key)) continue;
+      const bounds = L.latLngBounds(ids.map((id) => markers.get(id)!.latlng));
+      const at = map.layerPointToLatLng(L.point(g.x, g.y));
+      out.push({ kind: 'stack', key, lat: at.lat, lon: at.lng, count: ids.length, ids, bounds });
+    }
+    return out;
+  }
+
   // ---- Dodge: fan out markers that overlap on screen, with leader lines to their true positions.
   function layout() {
     if (destroyed || !data) return;
@@ -787,6 +865,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       points.push({ id: rec.event.id, x: p.x, y: p.y });
     }
     const { offsets, groups } = fanLayout(points, { minDistance: MARKER_SPACING });
+    const stacks = dense ? [] : stackedFans(groups);
+    stacked = new Set(stacks.flatMap((st) => st.ids));
     // Labels go on the outer side of a fan, so that they do not cover the neighbours.
     const sides = new Map<string, LabelSide>();
     for (const g of groups) {
@@ -798,9 +878,15 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     }
     for (const rec of markers.values()) {
       if (!rec.el) continue;
+      const inStack = stacked.has(rec.event.id);
+      if (rec.el.classList.contains('is-stacked') !== inStack) {
+        rec.el.classList.toggle('is-stacked', inStack);
+        rec.el.tabIndex = inStack ? -1 : 0;
+      }
       const side = sides.get(rec.event.id) ?? 'top';
       if (rec.el.dataset.labelSide !== side) rec.el.dataset.labelSide = side;
-      const o = offsets.get(rec.event.id);
+      // In a disc, the selected or hovered event stays shown at its own place.
+      const o = inStack ? undefined : offsets.get(rec.event.id);
       const dx = o ? Math.round(o.dx) : 0;
       const dy = o ? Math.round(o.dy) : 0;
       if (dx === rec.dx && dy === rec.dy) continue;
@@ -815,10 +901,13 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       if (rec?.visible) fitLabel(rec);
     }
 
+    if (!dense) syncClusters(stacks);
+
     leadersLayer.clearLayers();
     const lines: L.LatLng[][] = [];
     const anchors = new Map<string, L.LatLng>();
     for (const g of groups) {
+      if (stacked.has(g.ids[0]!)) continue;
       for (const id of g.ids) {
         const rec = markers.get(id)!;
         const p = projected.get(id)!;
@@ -883,7 +972,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       hoverId = view.hoverId;
       for (const id of new Set([...before, selectedId, hoverId])) paintState(id);
       // Dense mode draws the selected and hovered events above the clusters.
-      if (dense && (before[0] !== selectedId || before[1] !== hoverId)) relayout = true;
+      if ((dense || stacked.size > 0) && (before[0] !== selectedId || before[1] !== hoverId)) relayout = true;
     }
 
     // fit() lays out; without a size yet it waits for the ResizeObserver, but the layout need not.

@@ -82,6 +82,18 @@ const MODES: Mode[] = [
   { name: 'embed', query: 'embed=1' },
   { name: 'present', query: 'present=1' },
   { name: 'compare', query: `compare=${TRIP_A},${TRIP_B}` },
+  {
+    // Far out, the timeline groups a trip's events into bins and the map draws a fan too big for it as
+    // one disc (buttons with a count).
+    name: 'show all (timeline bins, map disc)',
+    query: '',
+    setUp: async (page) => {
+      await page.waitForURL(/from=/);
+      await page.getByRole('button', { name: 'Show all' }).click();
+      await page.locator(`${TIMELINE} .tl-bin`).first().waitFor();
+      await page.locator('.leaflet-marker-pane .itinera-cluster').first().waitFor();
+    },
+  },
   { name: 'error panel', query: 'data=/fixtures/broken-records.json' },
   {
     name: 'list view',

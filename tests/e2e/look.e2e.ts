@@ -86,6 +86,35 @@ describe('map labels', () => {
   });
 });
 
+describe('a fan too big for the map', () => {
+  it('is drawn as one disc with its count, every marker inside the map, and opens by keyboard', async () => {
+    const { page, consoleErrors } = await openPage(browser, './?from=1946-01-01&to=2028-01-01');
+    await ready(page);
+    const disc = page.locator(`${MAP} .leaflet-marker-pane .itinera-cluster`).first();
+    await disc.waitFor();
+    const count = Number(await disc.getAttribute('data-cluster-count'));
+    expect(count).toBeGreaterThan(20);
+    expect(await disc.getAttribute('aria-label')).toBe(`${count} events here: zoom in`);
+    // Every marker and disc shown lies wholly inside the map.
+    const { map, markers } = await mapLabels(page);
+    for (const m of markers) {
+      expect(m.x >= map.x && m.y >= map.y, 'inside the map').toBe(true);
+      expect(m.x + m.w <= map.x + map.w && m.y + m.h <= map.y + map.h, 'inside the map').toBe(true);
+    }
+    const zoom = () => page.evaluate(() => document.querySelector('.leaflet-control-scale-line')?.textContent);
+    const scale = await zoom();
+    await disc.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(zoom).not.toBe(scale);
+    // Zoomed in towards it, some of its events come out as markers.
+    await expect
+      .poll(async () => Number((await disc.getAttribute('data-cluster-count').catch(() => null)) ?? 0))
+      .toBeLessThan(count);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('the header', () => {
   it('holds one row at 1280 px: the title block and the tools side by side', async () => {
     const { page } = await openPage(browser, './');
