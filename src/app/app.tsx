@@ -31,6 +31,29 @@ import { useBottomSheet } from '../ui/bottom-sheet';
 import { AreaBoundary, CrashProbe } from '../ui/area-boundary';
 import { fetchDataset, openFile, type Progress } from './load-dataset';
 
+interface FirstLoad {
+  dataset: Promise<Dataset>;
+  /** Where download and parse progress goes, once the app listens. */
+  onProgress: ((p: Progress) => void) | null;
+}
+let firstLoad: FirstLoad | null = null;
+
+/**
+ * Starts loading the dataset of the address and the strings of its language. main.tsx calls it before
+ * React draws the skeleton, so the fetch runs while the page renders instead of after its first paint.
+ */
+export function startFirstLoad(): FirstLoad {
+  const url = readUrl(resolveAliases(location.search));
+  const load: FirstLoad = { dataset: null!, onProgress: null };
+  // The strings of a language other than English load with the data, so the first paint speaks it.
+  load.dataset = Promise.all([
+    fetchDataset(url.data, location.href, (p) => load.onProgress?.(p)),
+    loadStrings(url.lang ?? browserLang(navigator.languages)),
+  ]).then(([d]) => d);
+  firstLoad = load;
+  return load;
+}
+
 export function App() {
   const [data, setData] = useState<Dataset | null>(null);
   // A new dataset (an opened file) starts a fresh view: the Explorer is keyed by it.
@@ -38,12 +61,10 @@ export function App() {
   const [progress, setProgress] = useState<Progress | null>(null);
   useEffect(function loadData() {
     let live = true;
-    const url = readUrl(resolveAliases(location.search));
-    // The strings of a language other than English load with the data, so the first paint speaks it.
-    void Promise.all([
-      fetchDataset(url.data, location.href, (p) => live && setProgress(p)),
-      loadStrings(url.lang ?? browserLang(navigator.languages)),
-    ]).then(([d]) => {
+    const load = firstLoad ?? startFirstLoad();
+    firstLoad = null;
+    load.onProgress = (p) => live && setProgress(p);
+    void load.dataset.then((d) => {
       if (!live) return;
       setData(d);
       setProgress(null);
