@@ -41,6 +41,13 @@ import {
 } from './timeline-math';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element of the marks, with its class. */
+function el<K extends keyof SVGElementTagNameMap>(tag: K, cls?: string): SVGElementTagNameMap[K] {
+  const n = document.createElementNS(SVG_NS, tag);
+  if (cls) n.setAttribute('class', cls);
+  return n;
+}
 /** Height of a lane's mark row; stacked rows inside a lane are ROW_PITCH apart (a 24 px target + 2). */
 export const LANE_H = 28;
 export const ROW_PITCH = 26;
@@ -372,11 +379,6 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   }
 
   function makeNode(m: Mark): void {
-    const el = <K extends keyof SVGElementTagNameMap>(tag: K, cls?: string) => {
-      const n = document.createElementNS(SVG_NS, tag);
-      if (cls) n.setAttribute('class', cls);
-      return n;
-    };
     const g = el('g', 'tl-mark');
     g.setAttribute('role', 'button');
     g.setAttribute('tabindex', '-1');
@@ -663,11 +665,6 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   function binEls(key: string): BinEls {
     const had = binPool.get(key);
     if (had) return had;
-    const el = <K extends keyof SVGElementTagNameMap>(tag: K, cls?: string) => {
-      const n = document.createElementNS(SVG_NS, tag);
-      if (cls) n.setAttribute('class', cls);
-      return n;
-    };
     const g = el('g', 'tl-bin');
     g.setAttribute('role', 'button');
     g.setAttribute('tabindex', '-1');
