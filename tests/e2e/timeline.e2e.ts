@@ -143,6 +143,8 @@ describe('bins (level of detail)', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeTruthy();
     await page.getByRole('button', { name: 'Show all' }).click();
     await expect.poll(() => page.locator(`${TIMELINE} .tl-bin`).count()).toBeGreaterThan(2);
+    // The address follows the window after a short delay: wait for it before reading the window from it.
+    await expect.poll(() => windowOf(page)[0]).toBeLessThan(Date.UTC(1950, 0, 1));
   };
   /** Events of a trip drawn as marks of their own (not in a bin), and the bins left. */
   const ownMarks = (page: Page, ids: readonly string[]) =>
