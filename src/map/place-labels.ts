@@ -3,8 +3,7 @@
 // argument (only its types are imported here), so the placement is plain code, tested in Node
 // (tests/map/place-labels.test.ts) and in Chromium (tests/e2e/look.e2e.ts).
 import type * as L from 'leaflet';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { FeatureCollection, Geometry } from 'geojson';
 import type { Lang } from '../core/schema';
 import { inWindow, type TimeWindow } from '../core/selectors';
 import type { Dataset } from '../core/types';
@@ -257,8 +256,8 @@ export interface PlaceLabelsView {
 
 export interface PlaceLabels {
   update(view: PlaceLabelsView): void;
-  /** The Natural Earth countries, once the basemap has loaded. */
-  setCountries(topo: Topology): void;
+  /** The Natural Earth countries (as the basemap drew them), once the basemap has loaded. */
+  setCountries(countries: FeatureCollection<Geometry | null>): void;
   destroy(): void;
 }
 
@@ -274,6 +273,8 @@ const GROUP_PX = 30;
 /** A plain name ("Vladivostok", not "Mariinsky Theatre, Vladivostok") names a group before a venue does. */
 const PLAIN_NAME_BONUS = 2;
 const SELECTED_BONUS = 1000;
+/** How long the time window rests before the place labels follow it, ms. */
+const SETTLE_MS = 120;
 
 interface Country {
   id: string | undefined;
@@ -488,28 +489,39 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
     countryPane.hidden = true;
   }
 
-  map.on('moveend resize viewreset', relayout);
+  // Every request for a layout (a new view, the map moved, the countries arrived) is served once, in
+  // the next frame: at start-up the data, the fit and the basemap ask within a few tasks of each other.
+  let frame = 0;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  function schedule() {
+    if (destroyed) return;
+    clearTimeout(settleTimer);
+    settleTimer = undefined;
+    if (!frame)
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        relayout();
+      });
+  }
+  /** While the time window moves (a brush drag, a zoom), the labels follow once it rests. */
+  function scheduleWhenSettled() {
+    if (destroyed || frame) return;
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(schedule, SETTLE_MS);
+  }
+
+  map.on('moveend resize viewreset', schedule);
   map.on('zoomstart', hideWhileZooming);
 
   return {
     update(next) {
       const prev = view;
       view = next;
-      if (
-        prev &&
-        prev.data === next.data &&
-        prev.lang === next.lang &&
-        prev.selectedId === next.selectedId &&
-        prev.window === next.window &&
-        prev.compare === next.compare
-      )
-        return;
-      relayout();
+      if (!prev || prev.data !== next.data || prev.lang !== next.lang || prev.compare !== next.compare) schedule();
+      else if (prev.selectedId !== next.selectedId) schedule();
+      else if (prev.window !== next.window) scheduleWhenSettled();
     },
-    setCountries(topo) {
-      const object = topo.objects.countries as GeometryCollection | undefined;
-      if (!object) return;
-      const fc = feature(topo, object);
+    setCountries(fc) {
       countries = fc.features.map((f) => {
         const g = f.geometry;
         const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : [];
@@ -520,11 +532,13 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
         };
       });
       countryCache = null;
-      relayout();
+      schedule();
     },
     destroy() {
       destroyed = true;
-      map.off('moveend resize viewreset', relayout);
+      cancelAnimationFrame(frame);
+      clearTimeout(settleTimer);
+      map.off('moveend resize viewreset', schedule);
       map.off('zoomstart', hideWhileZooming);
       placePane.remove();
       countryPane.remove();

@@ -268,7 +268,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       if (!countries) throw new Error('no "countries" object');
       const common = { renderer: basemapRenderer, interactive: false, pane: 'itinera-basemap' };
       const tones = basemapTones(el, BASEMAP);
-      L.geoJSON(feature(topo, countries), { ...common, style: () => tones.land }).addTo(map);
+      const land = feature(topo, countries);
+      L.geoJSON(land, { ...common, style: () => tones.land }).addTo(map);
       L.geoJSON(
         mesh(topo, countries, (a, b) => a === b),
         { ...common, style: () => tones.coast },
@@ -277,7 +278,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
         mesh(topo, countries, (a, b) => a !== b),
         { ...common, style: () => tones.borders },
       ).addTo(map);
-      placeLabels.setCountries(topo);
+      placeLabels.setCountries(land);
     })
     .catch((err: unknown) => {
       if (!abort.signal.aborted) console.warn(`Itinera map: basemap ${opts.basemapUrl} not drawn:`, err);
