@@ -50,7 +50,7 @@ describe('structure and names', () => {
     expect(await page.getByRole('region', { name: 'Map', exact: true }).count()).toBe(1);
     expect(await page.getByRole('region', { name: 'Timeline', exact: true }).count()).toBe(1);
     expect(await page.getByRole('complementary', { name: 'Details' }).count()).toBe(1);
-    await page.context().close();
+    await page.close();
   });
 
   it('gives every button, link and field a name, in the default view and with an event selected', async () => {
@@ -60,7 +60,7 @@ describe('structure and names', () => {
     await page.click('[data-testid=view-list]');
     await page.waitForSelector('[data-testid=itinerary] tbody tr');
     expect(await unnamedControls(page)).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('makes every control of the default view at least 24 × 24 px', async () => {
@@ -81,7 +81,7 @@ describe('structure and names', () => {
         .map(({ el, r }) => `${el.outerHTML.slice(0, 80)} ${Math.round(r.width)}×${Math.round(r.height)}`),
     );
     expect(small).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -100,7 +100,7 @@ describe('keyboard', () => {
       if (where) reached.add(where);
     }
     expect([...reached].sort()).toEqual(['Map', 'Timeline']);
-    await page.context().close();
+    await page.close();
   });
 
   it('moves the time window with the Earlier and Later buttons (no dragging needed)', async () => {
@@ -115,7 +115,7 @@ describe('keyboard', () => {
     await page.getByRole('button', { name: 'Later' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(from).toBeGreaterThan(earlier);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -141,7 +141,7 @@ describe('the itinerary table', () => {
     expect(await page.locator('[aria-live]').count()).toBe(1);
     await page.click('[data-testid=view-map]');
     await expect.poll(() => page.getAttribute(`${MAP} [data-event-id="${id}"]`, 'aria-current')).toBe('true');
-    await page.context().close();
+    await page.close();
   });
 
   it('sorts by a column header, with aria-sort', async () => {
@@ -158,7 +158,7 @@ describe('the itinerary table', () => {
     expect(places).toEqual([...places].sort(new Intl.Collator('en').compare));
     await header.getByRole('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('descending');
-    await page.context().close();
+    await page.close();
   });
 
   it('marks and scrolls to the row of an event selected on the timeline', async () => {
@@ -171,7 +171,7 @@ describe('the itinerary table', () => {
     const row = page.locator(`[data-testid=itinerary] tr[data-event-id="${id}"]`);
     await expect.poll(() => row.getAttribute('aria-current')).toBe('true');
     await expect.poll(() => row.isVisible()).toBe(true);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -188,7 +188,7 @@ describe('the live region', () => {
     await page.click(`${TIMELINE} [data-event-id="${id}"]`);
     const title = await page.locator('#details-title').textContent();
     await expect.poll(() => live.textContent()).toContain(title!.replace(/[A-Z]{2}$/, '').trim());
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -207,14 +207,14 @@ describe('languages and themes', () => {
       ).toEqual(['English', 'Français', '한국어', 'Русский']);
       expect(consoleErrors).toEqual([]);
       await screenshot(page, `lang-${lang}`);
-      await page.context().close();
+      await page.close();
     });
   }
 
   it('follows the browser language by default', async () => {
     const { page } = await openPage(browser, './', undefined, { locale: 'ru-RU' });
     await page.waitForSelector('[role=region][aria-label="Карта"]');
-    await page.context().close();
+    await page.close();
   });
 
   it('shows a data text in another language with a marker', async () => {
@@ -223,7 +223,7 @@ describe('languages and themes', () => {
     const mark = page.locator('#details-title [data-testid=fallback-mark]');
     await expect.poll(() => mark.count()).toBe(1);
     expect(await mark.getAttribute('title')).toMatch(/\S/);
-    await page.context().close();
+    await page.close();
   });
 
   it('sets the dark tokens with theme=dark, and writes the choice to the URL', async () => {
@@ -240,7 +240,7 @@ describe('languages and themes', () => {
     await page.selectOption('.theme-switch select', 'light');
     expect(await paper()).toMatch(/^#f{3}(f{3})?$/); // the build may shorten #ffffff
     await expect.poll(() => new URL(page.url()).searchParams.get('theme')).toBe('light');
-    await page.context().close();
+    await page.close();
   });
 
   it('follows the system colour scheme when theme= is absent', async () => {
@@ -250,6 +250,6 @@ describe('languages and themes', () => {
     expect(
       await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--paper').trim()),
     ).toBe('#15191e');
-    await page.context().close();
+    await page.close();
   });
 });

@@ -146,6 +146,6 @@ describe('axe-core finds no WCAG 2.2 A/AA violation', () => {
           found.push(...(await bothThemes(page, 'share dialog', 'dialog.share-dialog')));
         }
         expect(found, `axe violations:\n${found.join('\n')}`).toEqual([]);
-        await page.context().close();
+        await page.close();
       }, 120_000);
 });

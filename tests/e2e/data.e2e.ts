@@ -47,13 +47,13 @@ describe('hostile files through ?data=: a clear message, the views still there, 
       expect(await page.locator(MAP).count()).toBe(1);
       expect(await page.locator(TIMELINE).count()).toBe(1);
       expect(consoleErrors).toEqual([]);
-      await page.context().close();
+      await page.close();
     });
 
   it('shows line and column next to each path in the problems panel', async () => {
     const { page } = await openPage(browser, './?data=fixtures/broken-records.json');
     expect(await alertText(page)).toContain('events[2].kind (line 21, column 47): "teleport" is not one of');
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -67,7 +67,7 @@ describe('generated hostile files through the file picker', () => {
     const text = await alertText(page);
     expect(text.length).toBeLessThan(2000);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('200,000-deep nesting', async () => {
@@ -77,7 +77,7 @@ describe('generated hostile files through the file picker', () => {
       .poll(() => page.locator('[role=alert]').textContent(), { timeout: 20_000 })
       .toMatch(/meta \(line 1, column 34\): expected object, got an array/);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -96,7 +96,7 @@ describe("other tools' files", () => {
     expect(await page.locator('h1').textContent()).toBe("Kim's train to Russia");
     expect(consoleErrors).toEqual([]);
     await screenshot(page, 'import-timelinejs');
-    await page.context().close();
+    await page.close();
   });
 
   it('opens a CSV file dropped on the page, with markers at its places', async () => {
@@ -116,14 +116,14 @@ describe("other tools' files", () => {
     await page.waitForSelector(`${MAP} [data-event-id="dep"]`, { state: 'attached' });
     expect(await page.locator(`${MAP} [data-event-id="talks"]`).count()).toBe(1);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('loads an https address from elsewhere (and says so clearly when it cannot be reached)', async () => {
     const { page, foreignRequests } = await openPage(browser, './?data=https://example.org/data.json');
     expect(await alertText(page)).toMatch(/https:\/\/example\.org\/data\.json could not be loaded/);
     expect(foreignRequests).toEqual(['https://example.org/data.json']);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -159,7 +159,7 @@ describe('exports', () => {
     expect(await page.locator('[role=alert]').count()).toBe(0);
     expect(await page.locator(`${TIMELINE} [data-event-id]`).count()).toBe(3);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('downloads only the events of the time window when asked', async () => {
@@ -171,6 +171,6 @@ describe('exports', () => {
     const json = JSON.parse(await download(page, 'json'));
     expect(json.events.map((e: { id: string }) => e.id)).toEqual(['e3']);
     expect(json.places.map((p: { id: string }) => p.id)).toEqual(['vladivostok']);
-    await page.context().close();
+    await page.close();
   });
 });

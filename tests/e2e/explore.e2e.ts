@@ -44,7 +44,7 @@ describe('the default dataset', () => {
     expect(foreignRequests).toEqual([]);
     expect(await page.locator(`${MAP} .leaflet-control-attribution`).textContent()).toContain('Natural Earth');
     await screenshot(page, 'desktop');
-    await page.context().close();
+    await page.close();
   });
 
   it('has a timeline mark for every event and a map marker for every event with a place', async () => {
@@ -59,7 +59,7 @@ describe('the default dataset', () => {
       els.map((e) => e.getAttribute('data-event-id')),
     );
     expect(new Set(markerIds)).toEqual(new Set(dataset.events.filter((e) => e.place).map((e) => e.id)));
-    await page.context().close();
+    await page.close();
   });
 
   it('selects the marker and writes event= when a timeline mark is clicked', async () => {
@@ -74,7 +74,7 @@ describe('the default dataset', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('event')).toBe(id);
     expect(await page.locator('#details-title').textContent()).toBeTruthy();
     expect(await page.locator(`${MAP} [aria-current="true"]`).count()).toBe(1);
-    await page.context().close();
+    await page.close();
   });
 
   it('selects the timeline mark when a map marker is clicked, and shows it in the window', async () => {
@@ -87,7 +87,7 @@ describe('the default dataset', () => {
     await expect.poll(() => page.getAttribute(mark(id), 'aria-current')).toBe('true');
     await expect(page.locator(mark(id)).isVisible()).resolves.toBe(true);
     await expect.poll(() => new URL(page.url()).searchParams.get('event')).toBe(id);
-    await page.context().close();
+    await page.close();
   });
 
   it('selects by keyboard: Enter on a focused timeline mark', async () => {
@@ -99,7 +99,7 @@ describe('the default dataset', () => {
     await page.focus(mark(id));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getAttribute(marker(id), 'aria-current')).toBe('true');
-    await page.context().close();
+    await page.close();
   });
 
   it('highlights the other side on hover, both ways', async () => {
@@ -114,7 +114,7 @@ describe('the default dataset', () => {
     const other = ids[ids.length - 1]!;
     await page.hover(marker(other));
     await expect.poll(() => page.$eval(mark(other), (el) => el.classList.contains('is-hover'))).toBe(true);
-    await page.context().close();
+    await page.close();
   });
 
   it('restores the selection from event= in the URL', async () => {
@@ -125,7 +125,7 @@ describe('the default dataset', () => {
     await expect.poll(() => page.getAttribute(marker(target.id), 'aria-current')).toBe('true');
     expect(await page.locator(mark(target.id)).isVisible()).toBe(true);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('filters the map when a window is brushed on the overview, and counts "N of M"', async () => {
@@ -150,7 +150,7 @@ describe('the default dataset', () => {
     expect(new Set(markersAfter)).not.toEqual(new Set(markersBefore));
     expect(markersAfter.length).toBeLessThanOrEqual(shownAfter);
     await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeTruthy();
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -173,7 +173,7 @@ describe('the timeline window', () => {
     await expect.poll(() => width(windowOf(page))).toBeGreaterThan(width(zoomed) * 1.5);
     await page.getByRole('button', { name: 'Show all' }).click();
     await expect.poll(async () => (await count(page))[0]).toBe(dataset.events.length);
-    await page.context().close();
+    await page.close();
   });
 
   it('zooms with the mouse wheel and pans by dragging the detail view', async () => {
@@ -192,7 +192,7 @@ describe('the timeline window', () => {
     await page.mouse.up();
     await expect.poll(() => windowOf(page)[0]).toBeGreaterThan(zoomed[0]);
     expect(width(windowOf(page))).toBeCloseTo(width(zoomed), -5);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -214,14 +214,14 @@ describe('the details of an event', () => {
       expect(rel).toBe('noopener noreferrer');
       expect(target).toBe('_blank');
     }
-    await page.context().close();
+    await page.close();
   });
 
   it('shows an event with a clock time in local time with its offset', async () => {
     const { page } = await openPage(browser, './?event=kju-2023-pyongyang-arrival');
     await ready(page);
     await expect.poll(() => page.locator('.details').textContent()).toMatch(/21:00 \(UTC\+09:00\)/);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -233,7 +233,7 @@ describe('the language', () => {
     await page.waitForSelector('[role=region][aria-label="Carte"]');
     await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('fr');
     expect(await page.textContent('h1')).toMatch(/Les trains de Kim Jong-un/);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -253,7 +253,7 @@ describe('a file with broken records (data=)', () => {
     await page.getByRole('button', { name: 'Dismiss' }).click();
     expect(await page.locator('[role=alert]').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('shows an unreadable file as an error, never a blank page', async () => {
@@ -263,7 +263,7 @@ describe('a file with broken records (data=)', () => {
     expect(await page.locator(`${MAP}`).count()).toBe(1);
     expect(await page.locator(`${TIMELINE}`).count()).toBe(1);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('refuses a dataset from another origin with a clear message', async () => {
@@ -272,7 +272,7 @@ describe('a file with broken records (data=)', () => {
     await page.waitForSelector('[role=alert]');
     expect(await page.textContent('[role=alert]')).toContain('only files from this site');
     expect(foreignRequests).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -287,7 +287,7 @@ describe('a phone', () => {
     expect(tlBox.y).toBeGreaterThanOrEqual(mapBox.y + mapBox.height - 1);
     expect(consoleErrors).toEqual([]);
     await screenshot(page, 'phone-360');
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -298,6 +298,6 @@ describe('French', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     expect(await page.textContent('[data-testid=event-count]')).toMatch(/événements sur/);
     await screenshot(page, 'french');
-    await page.context().close();
+    await page.close();
   });
 });

@@ -66,7 +66,7 @@ interface Fetched {
 async function openRecording(path: string, options?: { locale?: string }) {
   const fetched: Fetched[] = [];
   const pending: Promise<void>[] = [];
-  const watched = await openPage(browser, 'about:blank', undefined, options);
+  const watched = await openPage(browser, 'about:blank', undefined, { ...options, fresh: true });
   watched.page.on('response', (res) => {
     const url = new URL(res.url());
     if (!/\/assets\/[^/]+\.(js|css)$/.test(url.pathname)) return;

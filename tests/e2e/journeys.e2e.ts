@@ -50,7 +50,7 @@ describe('playback', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('t')).toMatch(/^2023-09-19T/);
     expect(await page.textContent(CLOCK)).toContain('September 19, 2023');
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('restores a shared moment from t=', async () => {
@@ -63,7 +63,7 @@ describe('playback', () => {
     expect(await page.isVisible(`${TIMELINE} .tl-detail .tl-playhead`)).toBe(true);
     await page.waitForTimeout(300);
     expect(new URL(page.url()).searchParams.get('t')).toBe('2023-09-12T03:15Z');
-    await page.context().close();
+    await page.close();
   });
 
   it('steps from event to event with reduced motion, and takes Space and the arrow keys', async () => {
@@ -83,7 +83,7 @@ describe('playback', () => {
     await expect.poll(() => page.getAttribute(`${TIMELINE} [aria-current="true"]`, 'data-event-id')).not.toBe(first);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.getAttribute(`${TIMELINE} [aria-current="true"]`, 'data-event-id')).toBe(first);
-    await page.context().close();
+    await page.close();
   });
 
   it('shows the details of a route when it is clicked: computed length, duration, speed, reported figures', async () => {
@@ -99,7 +99,7 @@ describe('playback', () => {
     expect(await page.textContent('[data-testid=leg-length]')).toMatch(/\d+ km/);
     expect(await page.textContent('[data-testid=leg-duration]')).toMatch(/\d+ h/);
     expect(await page.textContent('[data-testid=leg-speed]')).toMatch(/km\/h/);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -141,7 +141,7 @@ describe('compare=', () => {
       if (name === '360') await page.locator('[data-testid=compare-table]').scrollIntoViewIfNeeded();
       await screenshot(page, `compare-${name}`);
       expect(consoleErrors).toEqual([]);
-      await page.context().close();
+      await page.close();
     });
   }
 });

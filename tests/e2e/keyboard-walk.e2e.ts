@@ -157,7 +157,7 @@ describe('a keyboard-only walk', () => {
     await expect.poll(width).toBeLessThan(wide);
     await screenshot(page, 'keyboard-walk');
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   }, 120_000);
 
   it('opens and closes every dialog and menu with Enter and Escape, and the focus comes back', async () => {
@@ -237,7 +237,7 @@ describe('a keyboard-only walk', () => {
     await press(page, 'Escape', 'Escape in presentation mode');
     await expect.poll(() => page.locator('.app.is-present').count()).toBe(0);
     await expect.poll(() => activeMatches(page, '.app-bar summary, [data-testid=present]')).toBe(true);
-    await page.context().close();
+    await page.close();
   }, 180_000);
 
   it('on a phone: Enter on a mark opens the bottom sheet with the focus in it; Escape gives it back', async () => {
@@ -265,7 +265,7 @@ describe('a keyboard-only walk', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('details-title');
     await press(page, 'Escape', 'Escape in the sheet over the list');
     expect(await activeMatches(page, '[data-testid=itinerary] .it-select')).toBe(true);
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });
 

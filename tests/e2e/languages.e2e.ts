@@ -75,7 +75,7 @@ describe('every language fits the interface', () => {
         await page.waitForSelector('.header-menu[open] .header-menu-panel', { state: 'visible' });
         expect(await misfits(page), `${lang} at ${viewport.width} px, More menu open`).toEqual([]);
         expect(consoleErrors).toEqual([]);
-        await page.context().close();
+        await page.close();
       }
     });
 
@@ -87,7 +87,7 @@ describe('every language fits the interface', () => {
         const { page } = await openPage(browser, path, viewport);
         await settled(page, '.tl [data-event-id]');
         expect(await misfits(page), `${lang} ${path}`).toEqual([]);
-        await page.context().close();
+        await page.close();
       }
     });
   }

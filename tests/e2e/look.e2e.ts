@@ -69,7 +69,28 @@ describe('map labels', () => {
     await page.waitForTimeout(400);
     await expectLabelsClear(page, 2, 0);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
+  });
+
+  it('follow the time window once it rests, after quick zoom steps', async () => {
+    const { page } = await openPage(browser, './?from=2019-04-23&to=2019-04-28');
+    await ready(page);
+    const placeNames = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.itinera-place-label')]
+          .filter((el) => !el.closest('[hidden]'))
+          .map((el) => el.textContent),
+      );
+    await expect.poll(placeNames).toContain('Pyongyang Station');
+    // Three steps in quick succession: the labels are placed once the window rests, for the last one.
+    const zoomIn = page.locator(`${TIMELINE} .tl-zoom-in`);
+    for (let i = 0; i < 3; i++) await zoomIn.click();
+    await page.waitForURL(/from=2019-04-25/);
+    // The departure from Pyongyang (24 April) is out of the window now; its label goes, others stay.
+    await expect.poll(placeNames).not.toContain('Pyongyang Station');
+    expect((await placeNames()).length).toBeGreaterThan(0);
+    await expectLabelsClear(page, 1, 0);
+    await page.close();
   });
 
   it('names countries in the language of the page', async () => {
@@ -82,7 +103,7 @@ describe('map labels', () => {
     expect(names.filter((n) => ['Russie', 'Chine', 'Japon', 'Mongolie', 'Corée du Nord'].includes(n)).length).toBe(
       names.length,
     );
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -111,7 +132,7 @@ describe('a fan too big for the map', () => {
       .poll(async () => Number((await disc.getAttribute('data-cluster-count').catch(() => null)) ?? 0))
       .toBeLessThan(count);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -131,7 +152,7 @@ describe('the header', () => {
       expect(b.x).toBeGreaterThanOrEqual(rows.title.x + rows.title.width);
     }
     expect(rows.header.height).toBeLessThan(120);
-    await page.context().close();
+    await page.close();
   });
 
   it('opens the More menu, closes it with Escape (inner menu first) and gives the focus back', async () => {
@@ -162,7 +183,7 @@ describe('the header', () => {
     expect(await page.locator(MAP).count()).toBe(1);
     expect(await page.locator(MENU).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('fits a phone: the tools in one row under the title, within 360 px', async () => {
@@ -176,7 +197,7 @@ describe('the header', () => {
       expect(Math.abs(t.top - tools[0]!.top)).toBeLessThan(2);
       expect(t.right).toBeLessThanOrEqual(360);
     }
-    await page.context().close();
+    await page.close();
   });
 
   it('has a footer with the count of sources, which opens their list, and the attribution', async () => {
@@ -187,7 +208,7 @@ describe('the header', () => {
     await page.click('[data-testid=footer-sources]');
     const links = footer.locator('.footer-sources-panel a[href^="https://"]');
     expect(await links.count()).toBeGreaterThan(20);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -210,7 +231,7 @@ describe('states', () => {
     release();
     await ready(page);
     expect(await skeleton.count()).toBe(0);
-    await page.context().close();
+    await page.close();
   });
 
   it('says when the time window holds no event, and shows all of them on request', async () => {
@@ -225,7 +246,7 @@ describe('states', () => {
     await expect.poll(() => page.locator('[data-testid=empty-window]').count()).toBe(0);
     expect(await page.textContent('[data-testid=event-count]')).toMatch(/^(\d+) of \1 events/);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('shows a dataset without places as the timeline and the list, with a note instead of an empty map', async () => {
@@ -237,7 +258,7 @@ describe('states', () => {
     expect(await page.locator('[data-testid=view-map]').count()).toBe(0);
     await screenshot(page, 'look-no-places');
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('groups the problems of a file by collection and says what to do next', async () => {
@@ -249,7 +270,7 @@ describe('states', () => {
     expect(groups.length).toBeGreaterThanOrEqual(2);
     expect(groups.some((g) => /^events: \d+$/.test(g))).toBe(true);
     await screenshot(page, 'look-problems');
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -268,7 +289,7 @@ describe('sharing', () => {
     expect(iconRes!.headers()['content-type']).toMatch(/image\/svg\+xml/);
     const png = await ogRes!.body();
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
-    await page.context().close();
+    await page.close();
   });
 
   it('takes the title of an opened dataset', async () => {
@@ -278,7 +299,7 @@ describe('sharing', () => {
     expect(await page.getAttribute('meta[name=description]', 'content')).toBe(
       'Statements only: nothing to put on a map.',
     );
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -300,6 +321,6 @@ describe('screenshots of the main views (test-artifacts/look-*.png)', () => {
       await page.waitForTimeout(300);
       await screenshot(page, name);
       expect(consoleErrors).toEqual([]);
-      await page.context().close();
+      await page.close();
     });
 });

@@ -66,7 +66,7 @@ describe('a dense dataset on the map (10,000 events)', () => {
       expect(await first.getAttribute('aria-label')).toMatch(/\d+ events here/);
       await screenshot(page, 'perf-10k-clusters');
       expect(consoleErrors).toEqual([]);
-      await page.context().close();
+      await page.close();
     },
     SLOW,
   );
@@ -77,7 +77,7 @@ describe('a dense dataset on the map (10,000 events)', () => {
       const { page } = await open(`./?${DATA}&from=1999-01-01&to=2026-01-01`);
       await expect.poll(() => shownCount(page)).toEqual([10_000, 10_000]);
       await expect.poll(async () => sum(await clusterCounts(page))).toBe(10_000);
-      await page.context().close();
+      await page.close();
     },
     SLOW,
   );
@@ -126,7 +126,7 @@ describe('a dense dataset on the map (10,000 events)', () => {
       expect(new Set(ids).size).toBe(ids.length);
       expect(await page.locator(`${MAP} .leaflet-marker-pane .itinera-marker`).count()).toBe(ids.length);
       expect(consoleErrors).toEqual([]);
-      await page.context().close();
+      await page.close();
     },
     SLOW,
   );
@@ -140,7 +140,7 @@ describe('a dense dataset on the map (10,000 events)', () => {
         .poll(() => page.getAttribute(`${MARKER}[data-event-id="${inWindow.id}"]`, 'aria-current'))
         .toBe('true');
       expect(await page.locator(CLUSTER).count()).toBeGreaterThan(0);
-      await page.context().close();
+      await page.close();
     },
     SLOW,
   );

@@ -57,7 +57,7 @@ describe('a phone at 360 × 740', () => {
     expect(tl.y).toBeGreaterThanOrEqual(map.y + map.height - 1);
     expect(consoleErrors).toEqual([]);
     await screenshot(page, 'phone-a11y-360');
-    await page.context().close();
+    await page.close();
   });
 
   it('shows the list in place of the map, and selecting a row shows its details', async () => {
@@ -69,7 +69,7 @@ describe('a phone at 360 × 740', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await row.locator('.it-select').click();
     await expect.poll(() => page.locator('#details-title').count()).toBe(1);
-    await page.context().close();
+    await page.close();
   });
 
   it('shows the details in a bottom sheet that takes the focus and gives it back on close', async () => {
@@ -94,7 +94,7 @@ describe('a phone at 360 × 740', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-event-id') ?? null))
       .toBe(id);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -104,7 +104,7 @@ describe('the map legend', () => {
       const { page } = await openPage(browser, './', { width, height });
       await ready(page);
       const open = await page.$eval('.leaflet-control-container details', (d) => (d as HTMLDetailsElement).open);
-      await page.context().close();
+      await page.close();
       return open;
     };
     expect(await legendOpen(360, 740)).toBe(false);
@@ -159,7 +159,7 @@ describe('every mode at 360 × 740', () => {
       expect(clipped).toEqual([]);
       expect(consoleErrors).toEqual([]);
       await screenshot(page, `phone-360-${name.replace(' ', '-')}`);
-      await page.context().close();
+      await page.close();
     }, 60_000);
 });
 

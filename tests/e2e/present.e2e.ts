@@ -86,7 +86,7 @@ describe('presentation mode', () => {
     await expect.poll(() => page.locator('.app.is-present').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('present')).toBeNull();
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('restores the step from step= and enters from the header button', async () => {
@@ -98,11 +98,12 @@ describe('presentation mode', () => {
     await page.click('[data-testid=header-menu] > summary'); // the header's "More" menu
     await page.click('[data-testid=present]');
     await expectStep(page, 1);
-    await page.context().close();
+    await page.close();
   });
 
   it('keeps the speaker view in step with the presenter over BroadcastChannel', async () => {
-    const { page } = await openPage(browser, './?present=1&step=2', VIEWPORT);
+    // A context of its own: the two windows talk over BroadcastChannel, which no other page may join.
+    const { page } = await openPage(browser, './?present=1&step=2', VIEWPORT, { fresh: true });
     await ready(page);
     await expectStep(page, 2);
     const notes = await page.context().newPage();
@@ -121,7 +122,7 @@ describe('presentation mode', () => {
     await notes.keyboard.press('PageDown');
     await expectStep(page, 4);
     await screenshot(notes, 'present-speaker-view');
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -161,6 +162,6 @@ describe('image export', () => {
     expect(onPage.length).toBeGreaterThan(5);
     expect(parsed.ids).toEqual(onPage);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });

@@ -45,6 +45,6 @@ describe('print view', () => {
     expect(await page.isVisible('.print-actions')).toBe(false);
     await screenshot(page, 'print-view');
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });

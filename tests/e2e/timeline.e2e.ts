@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../scripts/bench/generate.mjs';
-import { baseUrl, launch, ready, screenshot } from './browser';
+import { baseUrl, launch, openPage, ready, screenshot } from './browser';
 
 const dataset = JSON.parse(readFileSync(new URL('../../data/kim-trips.json', import.meta.url), 'utf8')) as {
   events: { id: string; kind: string; trip: string }[];
@@ -33,33 +33,24 @@ interface Options {
 }
 
 async function open(path: string, o: Options = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: o.viewport ?? { width: 1280, height: 800 },
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    reducedMotion: 'reduce',
-  });
-  const origin = new URL(baseUrl()).origin;
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    const body = o.serve?.[url.pathname];
-    if (body !== undefined) return route.fulfill({ status: 200, contentType: 'application/json', body });
-    if (url.origin === origin || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-    return route.abort();
-  });
+  const { page, consoleErrors } = await openPage(browser, 'about:blank', o.viewport, { timezoneId: 'UTC' });
+  if (o.serve) {
+    const serve = o.serve;
+    await page.route('**/*', (route) => {
+      const body = serve[new URL(route.request().url()).pathname];
+      if (body === undefined) return route.fallback();
+      return route.fulfill({ status: 200, contentType: 'application/json', body });
+    });
+  }
   if (o.fixedText)
-    await context.addInitScript(() => {
+    await page.addInitScript(() => {
       CanvasRenderingContext2D.prototype.measureText = function measureText(text: string) {
         const px = parseFloat(/(\d+(?:\.\d+)?)px/.exec(this.font)?.[1] ?? '10');
         return { width: Array.from(text).length * px * 0.56 } as TextMetrics;
       };
     });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   await page.goto(new URL(path, baseUrl()).href);
-  return { page, errors };
+  return { page, errors: consoleErrors };
 }
 
 const windowOf = (page: Page) => {
@@ -133,7 +124,7 @@ describe('targets (WCAG 2.5.8)', () => {
       expect(t.small).toEqual([]);
       expect(t.overlapping).toEqual([]);
       expect(errors).toEqual([]);
-      await page.context().close();
+      await page.close();
     });
   }
 });
@@ -207,7 +198,7 @@ describe('bins (level of detail)', () => {
     expect(t.small).toEqual([]);
     expect(t.overlapping).toEqual([]);
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('opens a bin with a click, and shows its span on hover', async () => {
@@ -227,7 +218,7 @@ describe('bins (level of detail)', () => {
     await expect.poll(() => widthOf(windowOf(page))).toBeLessThan(widthOf(before) / 1000);
     await expect.poll(() => ownMarks(page, trip)).toEqual({ own: trip.length, bins: 0 });
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('draws the selected event on its bin, and names bins in the page language', async () => {
@@ -256,7 +247,7 @@ describe('bins (level of detail)', () => {
     expect(m.x + m.width / 2).toBeLessThan(b.x + b.width + 1);
     expect(Math.abs(m.y + m.height / 2 - (b.y + b.height / 2))).toBeLessThan(3);
     await screenshot(page, 'timeline-bin-selected');
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -302,7 +293,7 @@ describe('the overview by keyboard (WCAG 2.5.7)', () => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('tl-brush'))).toBe(true);
     expect(await page.getAttribute(`${TIMELINE} .tl-brush`, 'aria-valuetext')).toMatch(/20(23|24)/);
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -330,7 +321,7 @@ describe('symbols by kind', () => {
     await screenshot(page, 'timeline-legend');
     await legend.locator('summary').click();
     expect(await legend.locator('ul').isVisible()).toBe(false);
-    await page.context().close();
+    await page.close();
   });
 
   it('says the window is empty, and names the window in words', async () => {
@@ -339,7 +330,7 @@ describe('symbols by kind', () => {
     await expect.poll(() => page.locator(`${TIMELINE} .tl-empty`).isVisible()).toBe(true);
     expect(await page.textContent(`${TIMELINE} .tl-empty`)).toBe('No events in this window');
     expect(await page.textContent(`${TIMELINE} .tl-range`)).toMatch(/Jan 1.*Feb 1, 2010|Jan 1.*2010/);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -387,7 +378,7 @@ describe('10,000 events', () => {
     expect(await page.locator(`${TIMELINE} .tl-overview-ticks line`).count()).toBe(0);
     expect((await page.getAttribute(`${TIMELINE} .tl-overview-hist`, 'd'))?.length).toBeGreaterThan(100);
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 });
 
@@ -419,7 +410,7 @@ async function timelineSvg(path: string, selector = '.app-timeline svg.tl-svg'):
   await page.waitForTimeout(300);
   const svg = await page.$eval(selector, (el) => el.outerHTML);
   expect(errors).toEqual([]);
-  await page.context().close();
+  await page.close();
   return normalize(svg);
 }
 

@@ -58,7 +58,7 @@ describe('the trip filter', () => {
     expect(await button.textContent()).toBe('Trips: all');
     expect([...(await tripsDrawn(page, TIMELINE))].length).toBeGreaterThan(2);
     expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it('trips= alone opens on those trips, in the list view too, and the count follows', async () => {
@@ -72,7 +72,7 @@ describe('the trip filter', () => {
     expect(total).toBe(dataset.events.length);
     await page.click('[data-testid=view-list]');
     await expect.poll(() => tripsDrawn(page, '.list-pane')).toEqual(new Set([T19]));
-    await page.context().close();
+    await page.close();
   });
 
   it('a deep link to an event of a hidden trip shows that trip too', async () => {
@@ -81,6 +81,6 @@ describe('the trip filter', () => {
     await ready(page);
     await expect.poll(() => page.getAttribute(`${TIMELINE} [data-event-id="${e23}"]`, 'aria-current')).toBe('true');
     await expect.poll(() => query(page).get('trips')).toBe(`${T19},${T23}`);
-    await page.context().close();
+    await page.close();
   });
 });
