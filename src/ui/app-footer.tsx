@@ -1,11 +1,13 @@
 // The footer: where the data comes from (the count of sources opens their list) and the attribution
 // of the basemap, in one quiet line.
+import { memo } from 'react';
 import type { Dataset } from '../core/types';
 import type { Translate } from '../i18n/i18n';
 
 const NATURAL_EARTH = 'https://www.naturalearthdata.com/';
 
-export function AppFooter({ data, t }: { data: Dataset; t: Translate }) {
+// Memoised: it depends on the dataset and the language only, not on the time window that a drag moves.
+export const AppFooter = memo(function AppFooter({ data, t }: { data: Dataset; t: Translate }) {
   const sources = [...data.sources.values()].sort(
     (a, b) => a.publisher.localeCompare(b.publisher) || (a.date ?? '').localeCompare(b.date ?? ''),
   );
@@ -43,4 +45,4 @@ export function AppFooter({ data, t }: { data: Dataset; t: Translate }) {
       <span>{t('footerMadeWith')}</span>
     </footer>
   );
-}
+});
