@@ -1,5 +1,6 @@
 // Wires it all: load the dataset, hold the view state, keep the URL in step, lay out the areas.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { countInWindow, datasetExtent } from '../core/selectors';
 import { datasetForTrips } from '../core/trip-filter';
 import type { Dataset } from '../core/types';
@@ -202,7 +203,10 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
     () => ({
       onSelect: (id: string | null) => dispatch({ type: 'select', id }),
       onHover: (id: string | null) => dispatch({ type: 'hover', id }),
-      onWindowChange: (w: readonly [number, number]) => dispatch({ type: 'window', window: w }),
+      // The timeline asks once per animation frame (a brush drag, a wheel zoom): rendering it now, inside
+      // that frame, lets the map and the timeline draw the window before the frame is painted, instead
+      // of one or two frames later when React would get to it.
+      onWindowChange: (w: readonly [number, number]) => flushSync(() => dispatch({ type: 'window', window: w })),
     }),
     [],
   );

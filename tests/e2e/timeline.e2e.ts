@@ -334,6 +334,39 @@ describe('symbols by kind', () => {
   });
 });
 
+describe('latency', () => {
+  it('draws a wheel zoom in the frame that handles it', async () => {
+    const { page } = await open('./?from=2019-04-23&to=2019-04-28');
+    await ready(page);
+    const seen = await page.evaluate(async () => {
+      const surface = document.querySelector('[role=region][aria-label="Timeline"] .tl-detail .tl-surface')!;
+      const r = surface.getBoundingClientRect();
+      const caption = () => document.querySelector('[role=region][aria-label="Timeline"] .tl-range')!.textContent;
+      const before = { caption: caption() };
+      // Zoom in on the right end (Vladivostok, 25–26 April): the departure from Pyongyang leaves the window.
+      surface.dispatchEvent(
+        new WheelEvent('wheel', {
+          deltaY: -600,
+          clientX: r.right - 4,
+          clientY: r.top + r.height / 2,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
+      // The timeline asks for the window in its next animation frame; this callback runs after it, in the
+      // same frame, before the browser paints: what it reads is what that frame shows.
+      const inFrame = await new Promise<{ caption: string | null }>((done) =>
+        requestAnimationFrame(() => done({ caption: caption() })),
+      );
+      return { before, inFrame };
+    });
+    expect(seen.inFrame.caption).not.toBe(seen.before.caption);
+    await expect.poll(() => page.url()).toMatch(/from=2019-04-2[4-6]/);
+    expect(await page.textContent(`${TIMELINE} .tl-range`)).toBe(seen.inFrame.caption);
+    await page.close();
+  });
+});
+
 describe('10,000 events', () => {
   const big = JSON.stringify(generateDataset(10_000, { seed: 20_240_913 }));
   const serve = { '/bench-10k.json': big };
