@@ -31,6 +31,7 @@ export function rows(out) {
       'Brush p50 / p95': isApp ? pair(r.brush) : '–',
       'Zoom or step p50 / p95': isApp ? pair(r.zoom) : r.step ? `${pair(r.step)} (${r.stepMetric ?? 'step'})` : '–',
       'No-op floor p50 / p95': isApp ? pair(r.floor) : '–',
+      'Wheel floor p50 / p95': isApp ? pair(r.wheelFloor) : '–',
       'Handler p95 (brush / zoom)': isApp
         ? `${formatMs(pct(r.brush, 'p95', 'handler'))} / ${formatMs(pct(r.zoom, 'p95', 'handler'))}`
         : '–',
@@ -95,12 +96,20 @@ export function bytesRows(out) {
 export function targets(out) {
   const app = (size) => out.results.find((r) => r.system === 'Itinera' && r.size === size);
   const verdict = (ok) => (ok === null ? 'not measured' : ok ? 'met' : 'NOT met');
+  // A zoom step is a wheel: it is read against the no-op floor of a wheel (a blocking listener that does
+  // nothing), the brush against the floor of a pointer move; both floors are printed.
   const within = (r, key, frames) => {
     const s = r?.[key];
-    const floor = num(pct(r?.floor, 'p95'));
+    const byWheel = key === 'zoom' && num(pct(r?.wheelFloor, 'p95')) !== null;
+    const floor = num(pct(byWheel ? r?.wheelFloor : r?.floor, 'p95'));
     const v = num(pct(s, 'p95'));
     if (v === null || floor === null) return [null, typeof s === 'string' ? s : '–'];
-    return [v - floor <= frames * 16.7, `${formatMs(v)} vs floor ${formatMs(floor)} (+${formatMs(v - floor)})`];
+    const also = byWheel ? `; pointer floor ${formatMs(num(pct(r?.floor, 'p95')))}` : '';
+    const name = byWheel ? 'wheel floor' : 'floor';
+    return [
+      v - floor <= frames * 16.7,
+      `${formatMs(v)} vs ${name} ${formatMs(floor)} (+${formatMs(v - floor)}${also})`,
+    ];
   };
   const list = [];
   const add = (target, ok, figure) => list.push({ Target: target, Figure: figure, Verdict: verdict(ok) });
@@ -119,7 +128,7 @@ export function targets(out) {
     );
     for (const key of ['brush', 'zoom']) {
       const [ok, fig] = within(k10, key, 1);
-      add(`10k: ${key} p95 within 17 ms of the floor`, ok, fig);
+      add(`10k: ${key} p95 within 17 ms of the ${key === 'zoom' ? 'wheel ' : ''}floor`, ok, fig);
     }
     const h = Math.max(num(pct(k10.brush, 'p95', 'handler')) ?? -1, num(pct(k10.zoom, 'p95', 'handler')) ?? -1);
     add('10k: input handler ≤ 8 ms (p95)', h < 0 ? null : h <= 8, h < 0 ? '–' : formatMs(h));
@@ -133,7 +142,7 @@ export function targets(out) {
     );
     for (const key of ['brush', 'zoom']) {
       const [ok, fig] = within(k100, key, 2);
-      add(`100k: ${key} p95 within 33 ms of the floor`, ok, fig);
+      add(`100k: ${key} p95 within 33 ms of the ${key === 'zoom' ? 'wheel ' : ''}floor`, ok, fig);
     }
     const pb = k100.playback;
     const pbv = typeof pb === 'object' && pb ? pb.frame.p95 : null;
@@ -223,7 +232,7 @@ Datasets: synthetic, seed ${out.settings.seed}, 50 trips, 500 places, 500 legs (
     .map((d) => `${d.label}: ${formatBytes(d.bytes)}`)
     .join(', ')}), plus the shipped seed dataset. Latency is from the input's timestamp to the end of
 rendering of the frame that shows its effect; the no-op floor is the same measure for an input that
-changes nothing. Steps: ${out.settings.steps} per series, each series capped at ${formatMs(out.settings.seriesBudgetMs)}; each
+changes nothing (a pointer move; the wheel floor, for a wheel step over a listener that only cancels it). Steps: ${out.settings.steps} per series, each series capped at ${formatMs(out.settings.seriesBudgetMs)}; each
 load capped at ${formatMs(out.settings.budgetMs)}.
 
 ${mdTable(rows(out))}

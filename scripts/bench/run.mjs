@@ -272,6 +272,14 @@ async function benchApp(browser, server, label, dataPath, { profile = false, ste
         return settle(page);
       });
     r.floor = await measured((i) => page.mouse.move(hx + (i % 2 ? 0 : 12), hy));
+    // The no-op floor of a wheel step: wheel over the header, whose only wheel listener is one like
+    // d3-zoom's (not passive, it cancels the scroll) that does nothing else. A zoom step is read against it.
+    if (await recovered(r.floor)) {
+      await page.evaluate(() =>
+        document.querySelector('header')?.addEventListener('wheel', (e) => e.preventDefault(), { passive: false }),
+      );
+      r.wheelFloor = await measured((i) => page.mouse.wheel(0, i % 2 ? 100 : -100));
+    } else r.wheelFloor = 'not run (the page was still busy)';
 
     // Brush: drag the overview's selection by 2 px per move, right then back.
     const floorOk = await recovered(r.floor);
