@@ -5,7 +5,7 @@
 import type * as L from 'leaflet';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Lang } from '../core/schema';
-import { inWindow, type TimeWindow } from '../core/selectors';
+import { eventsInWindow, type TimeWindow } from '../core/selectors';
 import type { Dataset } from '../core/types';
 import { localName } from '../i18n/i18n';
 
@@ -409,8 +409,9 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
     const { data, lang, selectedId } = view;
     const compare = view.compare?.length ? new Set(view.compare) : null;
     const counts = new Map<string, number>();
-    for (const e of data.events) {
-      if (e.place === undefined || !(compare ? compare.has(e.trip) : inWindow(e, view.window))) continue;
+    // The window's events through the time index, not a scan of all of them (100,000 in the benchmark).
+    for (const e of compare ? data.events : eventsInWindow(data.events, view.window)) {
+      if (e.place === undefined || (compare && !compare.has(e.trip))) continue;
       counts.set(e.place, (counts.get(e.place) ?? 0) + 1);
     }
     const fan = new Map<string, number>();

@@ -97,6 +97,8 @@ interface StackItem {
   lon: number;
   count: number;
   ids: readonly string[];
+  /** Every event of the fan, the selected or hovered one kept out of the disc included. */
+  fan: readonly string[];
   bounds: L.LatLngBounds;
 }
 
@@ -253,6 +255,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   const expandedPlaces = new Set<string>();
   /** Events of the fans drawn as a disc (too big for the map), and the fans opened at full zoom. */
   let stacked = new Set<string>();
+  /** The events of the fans drawn as a disc, whether in it or kept out of it (selected, hovered). */
+  let stackFans = new Set<string>();
   const openedStacks = new Set<string>();
 
   // ---- Basemap: Natural Earth countries from the bundled TopoJSON; no request leaves the origin.
@@ -848,7 +852,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       if (ids.length < 2 || openedStacks.has(key)) continue;
       const bounds = L.latLngBounds(ids.map((id) => markers.get(id)!.latlng));
       const at = map.layerPointToLatLng(L.point(g.x, g.y));
-      out.push({ kind: 'stack', key, lat: at.lat, lon: at.lng, count: ids.length, ids, bounds });
+      out.push({ kind: 'stack', key, lat: at.lat, lon: at.lng, count: ids.length, ids, fan: g.ids, bounds });
     }
     return out;
   }
@@ -868,6 +872,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     const { offsets, groups } = fanLayout(points, { minDistance: MARKER_SPACING });
     const stacks = dense ? [] : stackedFans(groups);
     stacked = new Set(stacks.flatMap((st) => st.ids));
+    stackFans = new Set(stacks.flatMap((st) => st.fan));
     // Labels go on the outer side of a fan, so that they do not cover the neighbours.
     const sides = new Map<string, LabelSide>();
     for (const g of groups) {
@@ -973,7 +978,9 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       hoverId = view.hoverId;
       for (const id of new Set([...before, selectedId, hoverId])) paintState(id);
       // Dense mode draws the selected and hovered events above the clusters.
-      if ((dense || stacked.size > 0) && (before[0] !== selectedId || before[1] !== hoverId)) relayout = true;
+      // A disc changes only when an event of its fan is selected or hovered, or stops being so.
+      const touched = [...before, selectedId, hoverId].some((id) => id !== null && stackFans.has(id));
+      if ((dense || touched) && (before[0] !== selectedId || before[1] !== hoverId)) relayout = true;
     }
 
     // fit() lays out; without a size yet it waits for the ResizeObserver, but the layout need not.

@@ -108,6 +108,34 @@ describe('map labels', () => {
 });
 
 describe('a fan too big for the map', () => {
+  it('keeps the selected event out of the disc, and takes it back when the selection is closed', async () => {
+    const { page, consoleErrors } = await openPage(browser, './?from=1946-01-01&to=2028-01-01');
+    await ready(page);
+    const disc = page.locator(`${MAP} .leaflet-marker-pane .itinera-cluster`).first();
+    await disc.waitFor();
+    const count = Number(await disc.getAttribute('data-cluster-count'));
+    // Select an event of the disc (through the address): its marker comes out.
+    const id = 'kju-2019-lunch';
+    const marker = page.locator(`${MAP} .leaflet-marker-pane [data-event-id="${id}"]`);
+    expect(await marker.evaluate((el) => el.classList.contains('is-stacked'))).toBe(true);
+    await page.evaluate((eventId) => {
+      const url = new URL(location.href);
+      url.searchParams.set('event', eventId);
+      history.replaceState(null, '', url);
+    }, id);
+    await page.reload();
+    await ready(page);
+    await disc.waitFor();
+    await expect.poll(() => disc.getAttribute('data-cluster-count')).toBe(String(count - 1));
+    expect(await marker.evaluate((el) => el.classList.contains('is-stacked'))).toBe(false);
+    // Closing the details puts it back in the disc.
+    await page.locator('.app-details').getByRole('button', { name: 'Close' }).first().click();
+    await expect.poll(() => disc.getAttribute('data-cluster-count')).toBe(String(count));
+    expect(await marker.evaluate((el) => el.classList.contains('is-stacked'))).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('is drawn as one disc with its count, every marker inside the map, and opens by keyboard', async () => {
     const { page, consoleErrors } = await openPage(browser, './?from=1946-01-01&to=2028-01-01');
     await ready(page);
