@@ -518,9 +518,9 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
     update(next) {
       const prev = view;
       view = next;
-      if (!prev || prev.data !== next.data || prev.lang !== next.lang || prev.compare !== next.compare) schedule();
-      else if (prev.selectedId !== next.selectedId) schedule();
-      else if (prev.window !== next.window) scheduleWhenSettled();
+      const changed = (k: keyof PlaceLabelsView) => !prev || prev[k] !== next[k];
+      if (changed('data') || changed('lang') || changed('compare') || changed('selectedId')) schedule();
+      else if (changed('window')) scheduleWhenSettled();
     },
     setCountries(fc) {
       countries = fc.features.map((f) => {
