@@ -8,8 +8,9 @@ import { itineraPreload } from './scripts/preload.js';
 export default defineConfig({
   plugins: [
     react(),
-    // The basemap starts loading with the JavaScript, not after the dataset (scripts/preload.ts).
-    itineraPreload({ files: [/(^|\/)countries-110m-[\w-]+\.json$/] }),
+    // The basemap starts loading with the JavaScript, not after the dataset, and the app's chunk (which
+    // main.tsx imports after starting the data) with the entry (scripts/preload.ts).
+    itineraPreload({ files: [/(^|\/)countries-110m-[\w-]+\.json$/], modules: [/(^|\/)mount-[\w-]+\.js$/] }),
     // Embedding: dist/embed.js (host script), dist/standalone.html (for sandboxed frames), dist/oembed/*.json.
     itineraHostScript(),
     itineraStandalone(),

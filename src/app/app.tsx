@@ -30,30 +30,8 @@ import { LiveRegion } from '../ui/live-region';
 import { ThemeSwitch, useTheme } from '../ui/theme';
 import { useBottomSheet } from '../ui/bottom-sheet';
 import { AreaBoundary, CrashProbe } from '../ui/area-boundary';
-import { fetchDataset, openFile, type Progress } from './load-dataset';
-
-interface FirstLoad {
-  dataset: Promise<Dataset>;
-  /** Where download and parse progress goes, once the app listens. */
-  onProgress: ((p: Progress) => void) | null;
-}
-let firstLoad: FirstLoad | null = null;
-
-/**
- * Starts loading the dataset of the address and the strings of its language. main.tsx calls it before
- * React draws the skeleton, so the fetch runs while the page renders instead of after its first paint.
- */
-export function startFirstLoad(): FirstLoad {
-  const url = readUrl(resolveAliases(location.search));
-  const load: FirstLoad = { dataset: null!, onProgress: null };
-  // The strings of a language other than English load with the data, so the first paint speaks it.
-  load.dataset = Promise.all([
-    fetchDataset(url.data, location.href, (p) => load.onProgress?.(p)),
-    loadStrings(url.lang ?? browserLang(navigator.languages)),
-  ]).then(([d]) => d);
-  firstLoad = load;
-  return load;
-}
+import { openFile, type Progress } from './load-dataset';
+import { takeFirstLoad } from './first-load';
 
 export function App() {
   const [data, setData] = useState<Dataset | null>(null);
@@ -62,8 +40,7 @@ export function App() {
   const [progress, setProgress] = useState<Progress | null>(null);
   useEffect(function loadData() {
     let live = true;
-    const load = firstLoad ?? startFirstLoad();
-    firstLoad = null;
+    const load = takeFirstLoad();
     load.onProgress = (p) => live && setProgress(p);
     void load.dataset.then((d) => {
       if (!live) return;

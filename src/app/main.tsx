@@ -1,12 +1,19 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App, startFirstLoad } from './app';
+// The page's entry, kept small: it starts the dataset and the strings loading at once, then loads the
+// app (React, Leaflet, D3: most of the code, fetched in parallel through a modulepreload link that
+// scripts/preload.ts adds to index.html) and draws it. The fetch and the restore of the data so run
+// while the browser is still downloading and compiling the app, not after.
+import { startFirstLoad } from './first-load';
 import './app.css';
 
-// The dataset and the strings start loading now, while React draws the skeleton.
 startFirstLoad();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = document.getElementById('root')!;
+import('./mount')
+  .then(({ mount }) => mount(root))
+  .catch((err: unknown) => {
+    // Never a blank page: the skeleton gives way to what went wrong.
+    const p = document.createElement('p');
+    p.className = 'boot-error';
+    p.setAttribute('role', 'alert');
+    p.textContent = `Itinera could not start: its code did not load (${err instanceof Error ? err.message : String(err)}). Reload the page to try again.`;
+    root.replaceChildren(p);
+  });

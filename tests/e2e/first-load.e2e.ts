@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../scripts/bench/generate.mjs';
+import { firstLoadFiles } from '../../scripts/size-budget.mjs';
 import { baseUrl, launch, openPage, ready } from './browser';
 
 const DIST = process.env.ITINERA_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -112,14 +113,18 @@ const headerStates = (page: Page) =>
   page.evaluate(() => (window as unknown as { __header: { count: string; share: string; map: boolean }[] }).__header);
 
 describe('the first load', () => {
-  it('has every on-demand chunk in the build, each outside the entry', () => {
+  it('has every on-demand chunk in the build, each outside the first load', () => {
     const names = new Set(ASSETS.map(chunkName));
     const missing = ON_DEMAND.filter((n) => !names.has(n));
     expect(missing, 'chunks renamed or merged: update ON_DEMAND').toEqual([]);
-    const entry = /<script[^>]+src="\.\/assets\/([^"]+\.js)"/.exec(readFileSync(`${DIST}/index.html`, 'utf8'))![1]!;
-    const code = readFileSync(`${DIST}/assets/${entry}`, 'utf8');
+    // The first load: the entry, the app chunk it starts with a modulepreload link, what they import.
+    const first = firstLoadFiles(DIST).filter((f) => f.endsWith('.js'));
+    expect(first.map(chunkName)).toEqual(expect.arrayContaining(['index', 'mount']));
     for (const [what, marker] of Object.entries(MARKERS)) {
-      expect(code.includes(marker), `${what} is in the entry`).toBe(false);
+      for (const file of first)
+        expect(readFileSync(file, 'utf8').includes(marker), `${what} is in ${chunkName(file)}, of the first load`).toBe(
+          false,
+        );
       expect(
         ASSETS.some((f) => f.endsWith('.js') && readFileSync(`${DIST}/assets/${f}`, 'utf8').includes(marker)),
         `${what}: no chunk holds ${marker}`,
@@ -175,6 +180,36 @@ describe('the first load', () => {
     await page.context().close();
   });
 
+  it("asks for the dataset before the app's code (React, Leaflet, D3) has arrived", async () => {
+    // The app chunk is held back 1.5 s: the entry alone must start the data, so that the fetch and the
+    // restore run while the browser downloads and compiles the app, not after.
+    const watched = await openPage(browser, 'about:blank', undefined, { fresh: true });
+    const order: string[] = [];
+    await watched.page.route(/\/assets\/mount-[\w-]+\.js$/, async (route) => {
+      order.push('app code asked');
+      const response = await route.fetch();
+      await new Promise((r) => setTimeout(r, 1500));
+      order.push('app code sent');
+      await route.fulfill({ response });
+    });
+    watched.page.on('request', (req) => {
+      if (/\/assets\/kim-trips-[\w-]+\.json$/.test(new URL(req.url()).pathname)) order.push('data asked');
+    });
+    await watched.page.goto(baseUrl());
+    await ready(watched.page);
+    expect(order).toEqual(['app code asked', 'data asked', 'app code sent']);
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
+  it("says what went wrong, instead of a blank page, when the app's code cannot load", async () => {
+    const watched = await openPage(browser, 'about:blank', undefined, { fresh: true });
+    await watched.page.route(/\/assets\/mount-[\w-]+\.js$/, (route) => route.abort());
+    await watched.page.goto(baseUrl());
+    await expect
+      .poll(() => watched.page.locator('#root [role=alert]').textContent(), { timeout: 15_000 })
+      .toMatch(/^Itinera could not start: its code did not load \(.+\)\. Reload the page to try again\.$/);
+  });
+
   it('of a dense dataset (10,000 events) fetches the clustering chunk, and draws clusters', async () => {
     const { page, fetched } = await openRecording('./?data=/fixtures/first-load-10k.json');
     await page.waitForSelector('.leaflet-marker-pane [data-cluster-count]', { state: 'attached', timeout: 90_000 });
@@ -183,4 +218,19 @@ describe('the first load', () => {
     expect(files.some((f) => f.body.includes(MARKERS.supercluster))).toBe(true);
     await page.context().close();
   }, 150_000);
+});
+
+describe('the test browser', () => {
+  it('opens no browser-UI page (chrome://) for a new context, which would take CPU from the page under test', async () => {
+    for (let i = 0; i < 2; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto('about:blank');
+      const cdp = await browser.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      expect(targetInfos.map((t) => t.url).filter((u) => u.startsWith('chrome://'))).toEqual([]);
+      await cdp.detach();
+      await context.close();
+    }
+  });
 });
