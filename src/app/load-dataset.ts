@@ -5,13 +5,13 @@ import defaultDataUrl from '../../data/kim-trips.json?url';
 import type { LoadOptions } from '../core/import/load-text';
 import { emptyDataset, FORMAT, restorePlain } from '../core/restore-plain';
 import type { Dataset } from '../core/types';
-import type { ParseRequest } from './parse-worker';
+import type { ParseReply, ParseRequest } from './parse-worker';
 
 export const DEFAULT_DATA_URL = defaultDataUrl;
 export const TIMEOUT_MS = 20_000;
 export const MAX_BYTES = 20 * 1024 * 1024;
 /** Texts longer than this are parsed in a worker so the page stays responsive. */
-const WORKER_THRESHOLD = 512 * 1024;
+export const WORKER_THRESHOLD = 512 * 1024;
 
 export interface Progress {
   phase: 'download' | 'parse';
@@ -79,14 +79,21 @@ export async function readCapped(
 
 const nameOf = (url: URL) => decodeURIComponent(url.pathname.split('/').pop() || url.hostname);
 
-/** Fetch and restore a dataset. Failures come back as a dataset with a fatal problem. */
-export async function fetchDataset(
+/** What becomes of the downloaded bytes: parseBytes, or (in the parse worker) its own choice. */
+export type ParseBytes<T> = (bytes: Uint8Array, options: LoadOptions, onProgress?: OnProgress) => Promise<T>;
+
+/**
+ * Fetch and restore a dataset. Failures come back as a dataset with a fatal problem. `parse` takes
+ * the bytes (the parse worker, which fetches for fetchInWorker, passes its own).
+ */
+export async function fetchDataset<T = Dataset>(
   param: string | null,
   pageHref: string,
   onProgress?: OnProgress,
   fetchImpl: typeof fetch = fetch,
   timeoutMs = TIMEOUT_MS,
-): Promise<Dataset> {
+  parse: ParseBytes<T> = parseBytes as unknown as ParseBytes<T>,
+): Promise<Dataset | T> {
   const url = resolveDataUrl(param, pageHref);
   if (typeof url === 'string') return fatal(url);
   const label = url.origin === new URL(pageHref).origin ? url.pathname : url.href;
@@ -109,7 +116,7 @@ export async function fetchDataset(
       : new Uint8Array(await res.arrayBuffer());
     if (!bytes || bytes.byteLength > MAX_BYTES) return fatal(`${label} is larger than ${MB(MAX_BYTES)}`);
     clearTimeout(timer);
-    return await parseBytes(bytes, { name: nameOf(url) }, onProgress);
+    return await parse(bytes, { name: nameOf(url) }, onProgress);
   } catch (err) {
     const aborted = controller.signal.aborted || (err instanceof DOMException && err.name === 'AbortError');
     return fatal(
@@ -120,6 +127,20 @@ export async function fetchDataset(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * fetchDataset with the download in the parse worker, and for a big file the decoding, parsing and
+ * restoring too: they go on while the main thread is busy (the first load: compiling and starting the
+ * app meanwhile, when even reading a response on the main thread would wait for it). The dataset comes
+ * back by structured clone; a small file comes back as bytes and is restored here, which is quicker
+ * than the worker's start-up. Where no worker can start (no Worker, a single-file build whose worker
+ * file is not beside it), fetchDataset does it all here.
+ */
+export async function fetchInWorker(param: string | null, pageHref: string, onProgress?: OnProgress): Promise<Dataset> {
+  if (typeof Worker === 'undefined') return fetchDataset(param, pageHref, onProgress);
+  const viaWorker = await inWorker({ fetch: { param, pageHref, timeoutMs: TIMEOUT_MS } }, onProgress).catch(() => null);
+  return viaWorker ?? fetchDataset(param, pageHref, onProgress);
 }
 
 /** Read a local file (picker or drop) and restore it. */
@@ -146,25 +167,26 @@ export async function parseBytes(bytes: Uint8Array, options: LoadOptions, onProg
   onProgress?.({ phase: 'parse' });
   // Copied rather than transferred: if the worker fails, the main thread still has the bytes.
   const viaWorker = await inWorker({ bytes, options }).catch(() => null);
-  return viaWorker ?? loadOnMainThread(new TextDecoder().decode(bytes), options);
+  return viaWorker ?? loadHere(new TextDecoder().decode(bytes), options);
 }
 
 /** Parse and restore, in a worker when the text is big and workers are available. */
 export async function parseText(text: string, options: LoadOptions, onProgress?: OnProgress): Promise<Dataset> {
   onProgress?.({ phase: 'parse' });
-  if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return loadOnMainThread(text, options);
+  if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return loadHere(text, options);
   const viaWorker = await inWorker({ text, options }).catch(() => null);
-  return viaWorker ?? loadOnMainThread(text, options);
+  return viaWorker ?? loadHere(text, options);
 }
 
 /** Runs the parse worker (src/app/parse-worker.ts) once; rejects when it cannot start or fails. */
-function inWorker(message: ParseRequest): Promise<Dataset> {
+function inWorker(message: ParseRequest, onProgress?: OnProgress): Promise<Dataset> {
   return new Promise<Dataset>((resolve, reject) => {
     const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
     const done = () => worker.terminate();
-    worker.onmessage = (e: MessageEvent<Dataset>) => {
+    worker.onmessage = (e: MessageEvent<ParseReply>) => {
+      if ('progress' in e.data) return onProgress?.(e.data.progress);
       done();
-      resolve(e.data);
+      resolve('bytes' in e.data ? parseBytes(e.data.bytes, e.data.options, onProgress) : e.data.dataset);
     };
     worker.onerror = (e) => {
       done();
@@ -180,7 +202,7 @@ function inWorker(message: ParseRequest): Promise<Dataset> {
  * (another tool's format, a record for the zod schema to judge, a problem to place by line and
  * column) loads the importers and the schemas first, so they are not in the first load.
  */
-async function loadOnMainThread(text: string, options: LoadOptions): Promise<Dataset> {
+export async function loadHere(text: string, options: LoadOptions): Promise<Dataset> {
   const clean = cleanItinera(text);
   if (clean) return clean;
   const { loadText } = await import('../core/import/load-text');

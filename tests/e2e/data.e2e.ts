@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEEP_NESTING, FIVE_MB_STRING } from '../core/import/hostile';
-import { launch, openPage, screenshot } from './browser';
+import { baseUrl, launch, openPage, ready, screenshot } from './browser';
 
 const TIMELINE = '[role=region][aria-label="Timeline"]';
 const MAP = '[role=region][aria-label="Map"]';
@@ -54,6 +54,37 @@ describe('hostile files through ?data=: a clear message, the views still there, 
     const { page } = await openPage(browser, './?data=fixtures/broken-records.json');
     expect(await alertText(page)).toContain('events[2].kind (line 21, column 47): "teleport" is not one of');
     await page.close();
+  });
+});
+
+describe('where the data downloads', () => {
+  /** The files the page asked for, and those its main thread fetched (a worker's are not in its timing). */
+  async function load(path: string) {
+    const { page, consoleErrors } = await openPage(browser, 'about:blank');
+    const asked: string[] = [];
+    page.on('request', (r) => void asked.push(new URL(r.url()).pathname));
+    await page.goto(new URL(path, baseUrl()).href);
+    await ready(page);
+    const onMain = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    );
+    expect(consoleErrors).toEqual([]);
+    return { page, asked, onMain };
+  }
+
+  it('a file of the address (data=) downloads in the parse worker, off the main thread', async () => {
+    const { page, asked, onMain } = await load('./?data=fixtures/small.json&event=e2');
+    expect(asked.filter((p) => p.endsWith('/fixtures/small.json'))).toHaveLength(1);
+    expect(onMain.filter((p) => p.endsWith('/fixtures/small.json'))).toEqual([]);
+    await page.waitForSelector(`${TIMELINE} [data-event-id="e2"]`, { state: 'attached' });
+  });
+
+  it('the bundled default, small, downloads and restores on the main thread (quicker than a worker start)', async () => {
+    const { asked, onMain } = await load('./');
+    const isData = (p: string) => /\/assets\/kim-trips-[\w-]+\.json$/.test(p);
+    expect(asked.filter(isData)).toHaveLength(1);
+    expect(onMain.filter(isData)).toHaveLength(1);
+    expect(asked.filter((p) => p.includes('parse-worker'))).toEqual([]);
   });
 });
 
