@@ -2,7 +2,7 @@
 // the antimeridian, distance along a route and the point at a distance, border crossings. Pure.
 // Coordinates are [lat, lon] outside, as everywhere in Itinera; d3-geo takes [lon, lat] inside.
 import { geoInterpolate } from 'd3-geo';
-import { distanceKm } from './geo';
+import { distanceKm, EARTH_RADIUS_KM } from './geo';
 import type { Dataset, LatLon, Leg } from './types';
 
 /** Segments longer than this are drawn as several points along their great circle. */
@@ -136,6 +136,37 @@ export interface BorderCrossing {
 /** A place is on a route when it lies within this distance of one of its vertices. */
 export const ON_ROUTE_KM = 1;
 
+const DEG = 180 / Math.PI;
+
+/**
+ * A cheap first test for "within `km` of a vertex of `line`" (by distanceKm): false only for points
+ * that cannot be. From the haversine form, a point within d of a vertex differs from it by at most
+ * d/R radians of latitude, and by at most 2·asin(sin(d/2R) / cos φ) of longitude, φ the larger
+ * latitude of the two. Longitudes are compared as given and ±360°; a line spanning more than 180° of
+ * longitude, or reaching a pole, is not pruned by longitude.
+ */
+export function nearBox(line: readonly LatLon[], km: number): (lat: number, lon: number) => boolean {
+  let minLat = Infinity;
+  let maxLat = -Infinity;
+  let minLon = Infinity;
+  let maxLon = -Infinity;
+  for (const [lat, lon] of line) {
+    if (lat < minLat) minLat = lat;
+    if (lat > maxLat) maxLat = lat;
+    if (lon < minLon) minLon = lon;
+    if (lon > maxLon) maxLon = lon;
+  }
+  // A hair more than the bounds, for rounding.
+  const dLat = (km / EARTH_RADIUS_KM) * DEG * (1 + 1e-9) + 1e-12;
+  const poleward = Math.max(Math.abs(minLat), Math.abs(maxLat)) + dLat;
+  const sinHalf = poleward >= 90 ? Infinity : Math.sin(km / (2 * EARTH_RADIUS_KM)) / Math.cos(poleward / DEG);
+  const dLon = sinHalf >= 1 || maxLon - minLon > 180 ? Infinity : 2 * Math.asin(sinHalf) * DEG * (1 + 1e-9) + 1e-12;
+  const lo = minLat - dLat;
+  const hi = maxLat + dLat;
+  const inLon = (lon: number) => lon >= minLon - dLon && lon <= maxLon + dLon;
+  return (lat, lon) => lat >= lo && lat <= hi && (inLon(lon) || inLon(lon + 360) || inLon(lon - 360));
+}
+
 /**
  * The border crossings of each leg: the places of the dataset that lie on its route, in route order,
  * and each pair of consecutive ones in different countries (Tumangang, KP → Khasan, RU).
@@ -147,9 +178,10 @@ export function borderCrossings(data: Dataset): BorderCrossing[] {
     const to = data.places.get(leg.to);
     if (!from || !to || from.country === to.country) continue;
     const cum = cumulativeKm(leg.geometry);
+    const near = nearBox(leg.geometry, ON_ROUTE_KM);
     const onRoute: { id: string; country: string; km: number }[] = [];
     for (const p of data.places.values()) {
-      if (p.approximate) continue;
+      if (p.approximate || !near(p.lat, p.lon)) continue;
       const { km, off } = nearestVertexKm(leg.geometry, cum, [p.lat, p.lon]);
       if (off <= ON_ROUTE_KM) onRoute.push({ id: p.id, country: p.country, km });
     }

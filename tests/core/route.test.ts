@@ -1,7 +1,7 @@
 import { geoInterpolate, geoLength } from 'd3-geo';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EARTH_RADIUS_KM } from '../../src/core/geo';
+import { distanceKm, EARTH_RADIUS_KM } from '../../src/core/geo';
 import { restoreDataset } from '../../src/core/restore';
 import {
   arrowFractions,
@@ -9,11 +9,16 @@ import {
   cumulativeKm,
   drawnLeg,
   greatCircleArc,
+  nearBox,
+  nearestVertexKm,
+  ON_ROUTE_KM,
   pointAtKm,
   splitAntimeridian,
 } from '../../src/core/route';
 import type { LatLon } from '../../src/core/types';
 import { dataset } from './trip-fixture';
+import { generateDataset, mulberry32 } from '../../scripts/bench/generate.mjs';
+import type { Dataset } from '../../src/core/types';
 
 const BEIJING: LatLon = [39.9075, 116.3972];
 const SUNAN: LatLon = [39.2239, 125.67];
@@ -130,5 +135,86 @@ describe('borderCrossings', () => {
       [],
     );
     expect(borderCrossings(d)).toEqual([{ legId: 'l', trip: 'a', from: 'pyongyang', to: 'vladivostok' }]);
+  });
+});
+
+describe('nearBox', () => {
+  /** A point `km` from `from` on the bearing `deg` (spherical destination formula). */
+  function destination([lat, lon]: LatLon, km: number, deg: number): LatLon {
+    const r = Math.PI / 180;
+    const d = km / EARTH_RADIUS_KM;
+    const φ1 = lat * r;
+    const θ = deg * r;
+    const φ2 = Math.asin(Math.sin(φ1) * Math.cos(d) + Math.cos(φ1) * Math.sin(d) * Math.cos(θ));
+    const λ2 =
+      lon * r + Math.atan2(Math.sin(θ) * Math.sin(d) * Math.cos(φ1), Math.cos(d) - Math.sin(φ1) * Math.sin(φ2));
+    return [φ2 / r, λ2 / r];
+  }
+
+  it('never rules out a point within the distance of a vertex, at any latitude and across ±180°', () => {
+    const rand = mulberry32(7);
+    let checked = 0;
+    for (let n = 0; n < 400; n++) {
+      const lat0 = -89 + rand() * 178;
+      const lon0 = -180 + rand() * 360;
+      // Lines as data writes them: some cross the antimeridian with longitudes past 180.
+      const line: LatLon[] = Array.from({ length: 1 + Math.floor(rand() * 5) }, (_, i) => [
+        Math.max(-89.9, Math.min(89.9, lat0 + (rand() - 0.5) * 4)),
+        lon0 + i * (rand() - 0.3) * 3,
+      ]);
+      const km = [0.5, 1, 25, 300][n % 4]!;
+      const near = nearBox(line, km);
+      for (const v of line)
+        for (let k = 0; k < 8; k++) {
+          const [lat, lon] = destination(v, km * rand(), rand() * 360);
+          // The same point written with its longitude in [-180, 180).
+          const wrapped = ((((lon + 180) % 360) + 360) % 360) - 180;
+          expect(distanceKm(v, [lat, wrapped])).toBeLessThanOrEqual(km + 1e-6);
+          expect(near(lat, wrapped), `${lat},${wrapped} near ${JSON.stringify(v)} (${km} km)`).toBe(true);
+          checked++;
+        }
+    }
+    expect(checked).toBeGreaterThan(3000);
+  });
+
+  it('rules out points clearly away from the line', () => {
+    const near = nearBox([SUNAN, [42.35, 130.4]], 1);
+    expect(near(...BEIJING)).toBe(false);
+    expect(near(39.2239, 125.68)).toBe(true);
+    expect(near(39.2239, 131)).toBe(false);
+    expect(near(43, 128)).toBe(false);
+  });
+});
+
+describe('borderCrossings against the search without the box', () => {
+  /** The search as written before nearBox: every place against every vertex of every leg. */
+  function bruteForce(data: Dataset) {
+    const out: { legId: string; trip: string; from: string; to: string }[] = [];
+    for (const leg of data.legs) {
+      const from = data.places.get(leg.from);
+      const to = data.places.get(leg.to);
+      if (!from || !to || from.country === to.country) continue;
+      const cum = cumulativeKm(leg.geometry);
+      const onRoute: { id: string; country: string; km: number }[] = [];
+      for (const p of data.places.values()) {
+        if (p.approximate) continue;
+        const { km, off } = nearestVertexKm(leg.geometry, cum, [p.lat, p.lon]);
+        if (off <= ON_ROUTE_KM) onRoute.push({ id: p.id, country: p.country, km });
+      }
+      onRoute.sort((a, b) => a.km - b.km || (a.id === leg.from ? -1 : a.id === leg.to ? 1 : 0));
+      for (let i = 1; i < onRoute.length; i++)
+        if (onRoute[i - 1]!.country !== onRoute[i]!.country)
+          out.push({ legId: leg.id, trip: leg.trip, from: onRoute[i - 1]!.id, to: onRoute[i]!.id });
+    }
+    return out;
+  }
+
+  it('finds the same crossings on the shipped data and on a generated dataset', () => {
+    expect(borderCrossings(shipped)).toEqual(bruteForce(shipped));
+    expect(bruteForce(shipped).length).toBeGreaterThan(0);
+    const generated = restoreDataset(generateDataset(1000));
+    const found = borderCrossings(generated);
+    expect(found).toEqual(bruteForce(generated));
+    expect(found.length).toBeGreaterThan(0);
   });
 });
