@@ -2,6 +2,7 @@
 // the antimeridian, distance along a route and the point at a distance, border crossings. Pure.
 // Coordinates are [lat, lon] outside, as everywhere in Itinera; d3-geo takes [lon, lat] inside.
 import { geoInterpolate } from 'd3-geo';
+import KDBush from 'kdbush';
 import { distanceKm, EARTH_RADIUS_KM } from './geo';
 import type { Dataset, LatLon, Leg } from './types';
 
@@ -139,32 +140,39 @@ export const ON_ROUTE_KM = 1;
 const DEG = 180 / Math.PI;
 
 /**
- * A cheap first test for "within `km` of a vertex of `line`" (by distanceKm): false only for points
- * that cannot be. From the haversine form, a point within d of a vertex differs from it by at most
- * d/R radians of latitude, and by at most 2·asin(sin(d/2R) / cos φ) of longitude, φ the larger
- * latitude of the two. Longitudes are compared as given and ±360°; a line spanning more than 180° of
- * longitude, or reaching a pole, is not pruned by longitude.
+ * The places (but approximate ones) in a spatial index, and a query for those within `km` of a point
+ * by distanceKm. The index finds candidates in a box: from the haversine form, a point within d of v
+ * differs from it by at most d/R radians of latitude, and by at most 2·asin(sin(d/2R) / cos φ) of
+ * longitude, φ the larger latitude of the two (the box wraps at ±180°; at a pole it spans all).
  */
-export function nearBox(line: readonly LatLon[], km: number): (lat: number, lon: number) => boolean {
-  let minLat = Infinity;
-  let maxLat = -Infinity;
-  let minLon = Infinity;
-  let maxLon = -Infinity;
-  for (const [lat, lon] of line) {
-    if (lat < minLat) minLat = lat;
-    if (lat > maxLat) maxLat = lat;
-    if (lon < minLon) minLon = lon;
-    if (lon > maxLon) maxLon = lon;
-  }
-  // A hair more than the bounds, for rounding.
-  const dLat = (km / EARTH_RADIUS_KM) * DEG * (1 + 1e-9) + 1e-12;
-  const poleward = Math.max(Math.abs(minLat), Math.abs(maxLat)) + dLat;
-  const sinHalf = poleward >= 90 ? Infinity : Math.sin(km / (2 * EARTH_RADIUS_KM)) / Math.cos(poleward / DEG);
-  const dLon = sinHalf >= 1 || maxLon - minLon > 180 ? Infinity : 2 * Math.asin(sinHalf) * DEG * (1 + 1e-9) + 1e-12;
-  const lo = minLat - dLat;
-  const hi = maxLat + dLat;
-  const inLon = (lon: number) => lon >= minLon - dLon && lon <= maxLon + dLon;
-  return (lat, lon) => lat >= lo && lat <= hi && (inLon(lon) || inLon(lon + 360) || inLon(lon - 360));
+function placesNear(data: Dataset) {
+  const places = [...data.places.values()].filter((p) => !p.approximate);
+  const index = new KDBush(Math.max(1, places.length));
+  for (const p of places) index.add(p.lon, p.lat);
+  index.finish();
+  return {
+    places,
+    /** Indexes into `places`, and each one's distance, of the places within `km` of `v`. */
+    within(v: LatLon, km: number): { i: number; off: number }[] {
+      const [lat] = v;
+      // A hair more than the bounds, for rounding.
+      const dLat = (km / EARTH_RADIUS_KM) * DEG * (1 + 1e-9) + 1e-12;
+      const poleward = Math.abs(lat) + dLat;
+      const sinHalf = poleward >= 90 ? Infinity : Math.sin(km / (2 * EARTH_RADIUS_KM)) / Math.cos(poleward / DEG);
+      const dLon = sinHalf >= 1 ? 180 : 2 * Math.asin(sinHalf) * DEG * (1 + 1e-9) + 1e-12;
+      const lon = ((((v[1] + 180) % 360) + 360) % 360) - 180;
+      const ids = index.range(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
+      if (lon - dLon < -180) ids.push(...index.range(lon - dLon + 360, lat - dLat, 180, lat + dLat));
+      if (lon + dLon > 180) ids.push(...index.range(-180, lat - dLat, lon + dLon - 360, lat + dLat));
+      const out: { i: number; off: number }[] = [];
+      for (const i of new Set(ids)) {
+        const p = places[i]!;
+        const off = distanceKm([p.lat, p.lon], v);
+        if (off <= km) out.push({ i, off });
+      }
+      return out;
+    },
+  };
 }
 
 /**
@@ -173,18 +181,25 @@ export function nearBox(line: readonly LatLon[], km: number): (lat: number, lon:
  */
 export function borderCrossings(data: Dataset): BorderCrossing[] {
   const out: BorderCrossing[] = [];
+  let near: ReturnType<typeof placesNear> | null = null;
   for (const leg of data.legs) {
     const from = data.places.get(leg.from);
     const to = data.places.get(leg.to);
     if (!from || !to || from.country === to.country) continue;
+    near ??= placesNear(data);
     const cum = cumulativeKm(leg.geometry);
-    const near = nearBox(leg.geometry, ON_ROUTE_KM);
-    const onRoute: { id: string; country: string; km: number }[] = [];
-    for (const p of data.places.values()) {
-      if (p.approximate || !near(p.lat, p.lon)) continue;
-      const { km, off } = nearestVertexKm(leg.geometry, cum, [p.lat, p.lon]);
-      if (off <= ON_ROUTE_KM) onRoute.push({ id: p.id, country: p.country, km });
-    }
+    // Each place's nearest vertex (the first of equals), as nearestVertexKm finds it.
+    const best = new Map<number, { km: number; off: number }>();
+    leg.geometry.forEach((v, k) => {
+      for (const { i, off } of near!.within(v, ON_ROUTE_KM)) {
+        const b = best.get(i);
+        if (!b || off < b.off) best.set(i, { km: cum[k]!, off });
+      }
+    });
+    // In the dataset's order of places, so that the sort below breaks ties as it always has.
+    const onRoute = [...best]
+      .sort((a, b) => a[0] - b[0])
+      .map(([i, { km }]) => ({ id: near!.places[i]!.id, country: near!.places[i]!.country, km }));
     onRoute.sort((a, b) => a.km - b.km || (a.id === leg.from ? -1 : a.id === leg.to ? 1 : 0));
     for (let i = 1; i < onRoute.length; i++) {
       const a = onRoute[i - 1]!;

@@ -9,7 +9,6 @@ import {
   cumulativeKm,
   drawnLeg,
   greatCircleArc,
-  nearBox,
   nearestVertexKm,
   ON_ROUTE_KM,
   pointAtKm,
@@ -138,56 +137,8 @@ describe('borderCrossings', () => {
   });
 });
 
-describe('nearBox', () => {
-  /** A point `km` from `from` on the bearing `deg` (spherical destination formula). */
-  function destination([lat, lon]: LatLon, km: number, deg: number): LatLon {
-    const r = Math.PI / 180;
-    const d = km / EARTH_RADIUS_KM;
-    const φ1 = lat * r;
-    const θ = deg * r;
-    const φ2 = Math.asin(Math.sin(φ1) * Math.cos(d) + Math.cos(φ1) * Math.sin(d) * Math.cos(θ));
-    const λ2 =
-      lon * r + Math.atan2(Math.sin(θ) * Math.sin(d) * Math.cos(φ1), Math.cos(d) - Math.sin(φ1) * Math.sin(φ2));
-    return [φ2 / r, λ2 / r];
-  }
-
-  it('never rules out a point within the distance of a vertex, at any latitude and across ±180°', () => {
-    const rand = mulberry32(7);
-    let checked = 0;
-    for (let n = 0; n < 400; n++) {
-      const lat0 = -89 + rand() * 178;
-      const lon0 = -180 + rand() * 360;
-      // Lines as data writes them: some cross the antimeridian with longitudes past 180.
-      const line: LatLon[] = Array.from({ length: 1 + Math.floor(rand() * 5) }, (_, i) => [
-        Math.max(-89.9, Math.min(89.9, lat0 + (rand() - 0.5) * 4)),
-        lon0 + i * (rand() - 0.3) * 3,
-      ]);
-      const km = [0.5, 1, 25, 300][n % 4]!;
-      const near = nearBox(line, km);
-      for (const v of line)
-        for (let k = 0; k < 8; k++) {
-          const [lat, lon] = destination(v, km * rand(), rand() * 360);
-          // The same point written with its longitude in [-180, 180).
-          const wrapped = ((((lon + 180) % 360) + 360) % 360) - 180;
-          expect(distanceKm(v, [lat, wrapped])).toBeLessThanOrEqual(km + 1e-6);
-          expect(near(lat, wrapped), `${lat},${wrapped} near ${JSON.stringify(v)} (${km} km)`).toBe(true);
-          checked++;
-        }
-    }
-    expect(checked).toBeGreaterThan(3000);
-  });
-
-  it('rules out points clearly away from the line', () => {
-    const near = nearBox([SUNAN, [42.35, 130.4]], 1);
-    expect(near(...BEIJING)).toBe(false);
-    expect(near(39.2239, 125.68)).toBe(true);
-    expect(near(39.2239, 131)).toBe(false);
-    expect(near(43, 128)).toBe(false);
-  });
-});
-
-describe('borderCrossings against the search without the box', () => {
-  /** The search as written before nearBox: every place against every vertex of every leg. */
+describe('borderCrossings against the search without the spatial index', () => {
+  /** The search as written before the index: every place against every vertex of every leg. */
   function bruteForce(data: Dataset) {
     const out: { legId: string; trip: string; from: string; to: string }[] = [];
     for (const leg of data.legs) {
@@ -216,5 +167,54 @@ describe('borderCrossings against the search without the box', () => {
     const found = borderCrossings(generated);
     expect(found).toEqual(bruteForce(generated));
     expect(found.length).toBeGreaterThan(0);
+  });
+
+  /** A point `km` from `from` on the bearing `deg` (spherical destination formula). */
+  function destination([lat, lon]: LatLon, km: number, deg: number): LatLon {
+    const r = Math.PI / 180;
+    const d = km / EARTH_RADIUS_KM;
+    const φ1 = lat * r;
+    const θ = deg * r;
+    const φ2 = Math.asin(Math.sin(φ1) * Math.cos(d) + Math.cos(φ1) * Math.sin(d) * Math.cos(θ));
+    const λ2 =
+      lon * r + Math.atan2(Math.sin(θ) * Math.sin(d) * Math.cos(φ1), Math.cos(d) - Math.sin(φ1) * Math.sin(φ2));
+    const wrapped = ((((λ2 / r + 180) % 360) + 360) % 360) - 180;
+    return [φ2 / r, wrapped];
+  }
+
+  it('finds the same crossings near the poles and across ±180° (longitudes past 180 in routes)', () => {
+    const rand = mulberry32(11);
+    for (let round = 0; round < 30; round++) {
+      const places = new Map<
+        string,
+        { id: string; lat: number; lon: number; country: string; approximate?: boolean }
+      >();
+      const legs: { id: string; trip: string; from: string; to: string; geometry: LatLon[] }[] = [];
+      for (let l = 0; l < 6; l++) {
+        const lat0 = (rand() < 0.3 ? 85 : -70) + rand() * 4.9;
+        const lon0 = rand() < 0.5 ? 178 + rand() * 4 : -180 + rand() * 360;
+        const geometry: LatLon[] = Array.from({ length: 3 + Math.floor(rand() * 5) }, (_, i) => [
+          Math.min(89.99, lat0 + (rand() - 0.5) * 0.2),
+          lon0 + i * rand() * 0.4,
+        ]);
+        const ends = [geometry[0]!, geometry[geometry.length - 1]!];
+        ends.forEach(([lat, lon], k) => {
+          const id = `end-${l}-${k}`;
+          places.set(id, { id, lat, lon: ((((lon + 180) % 360) + 360) % 360) - 180, country: k ? 'B' : 'A' });
+        });
+        legs.push({ id: `leg-${l}`, trip: 't', from: `end-${l}-0`, to: `end-${l}-1`, geometry });
+        // Places on the way, within and beyond 1 km of a vertex, in either country.
+        for (let k = 0; k < 12; k++) {
+          const v = geometry[Math.floor(rand() * geometry.length)]!;
+          const [lat, lon] = destination(v, rand() * 2 * ON_ROUTE_KM, rand() * 360);
+          const id = `p-${l}-${k}`;
+          places.set(id, { id, lat, lon, country: rand() < 0.5 ? 'A' : 'B', approximate: rand() < 0.1 });
+        }
+      }
+      const data = { places, legs } as unknown as Dataset;
+      const found = borderCrossings(data);
+      expect(found).toEqual(bruteForce(data));
+      if (round === 0) expect(found.length).toBeGreaterThan(0);
+    }
   });
 });
