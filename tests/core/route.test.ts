@@ -1,7 +1,7 @@
 import { geoInterpolate, geoLength } from 'd3-geo';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { distanceKm, EARTH_RADIUS_KM } from '../../src/core/geo';
+import { EARTH_RADIUS_KM } from '../../src/core/geo';
 import { restoreDataset } from '../../src/core/restore';
 import {
   arrowFractions,
