@@ -809,31 +809,57 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   function fit(): boolean {
     const size = map.getSize();
     if (size.x === 0 || size.y === 0) return false;
-    let bounds = placesBounds(true);
-    if (!bounds.isValid()) bounds = placesBounds(false);
-    if (!bounds.isValid()) return true;
-    moveMap(() => {
-      if (bounds.getNorthEast().equals(bounds.getSouthWest()))
-        map.setView(bounds.getCenter(), REVEAL_ZOOM, { animate: false });
-      else map.fitBounds(bounds, { ...fitPadding(size), maxZoom: FIT_MAX_ZOOM, animate: false });
-    });
+    const bounds = boundsToFit(data!);
+    if (!bounds) return true;
+    fitView(bounds, size);
     autoFit = true;
     layout();
     return true;
   }
 
-  function placesBounds(inWindowOnly: boolean): L.LatLngBounds {
+  /** The places of the events and legs shown (or of all, when the window shows none); null without any. */
+  function boundsToFit(d: Dataset): L.LatLngBounds | null {
+    let bounds = placesBounds(d, true);
+    if (!bounds.isValid()) bounds = placesBounds(d, false);
+    return bounds.isValid() ? bounds : null;
+  }
+
+  function placesBounds(d: Dataset, inWindowOnly: boolean): L.LatLngBounds {
     const bounds = L.latLngBounds([]);
-    if (dense) {
-      const ids = inWindowOnly ? visibleByPlace.keys() : data!.places.keys();
-      for (const id of ids) {
-        const p = data!.places.get(id)!;
-        bounds.extend([p.lat, p.lon]);
-      }
-    } else for (const rec of markers.values()) if (!inWindowOnly || rec.visible) bounds.extend(rec.latlng);
-    for (const rec of journeys.legs())
-      if (!inWindowOnly || rec.level === 1) for (const p of rec.leg.geometry) bounds.extend(p);
+    // The events of the window, as applyWindow shows them (a comparison: its two trips whole).
+    const events = !inWindowOnly
+      ? d.events
+      : compare
+        ? d.events.filter((e) => compare!.has(e.trip))
+        : eventsInWindow(d.events, win);
+    for (const e of events) {
+      const p = e.place === undefined ? undefined : d.places.get(e.place);
+      if (p) bounds.extend([p.lat, p.lon]);
+    }
+    for (const leg of d.legs)
+      if (!inWindowOnly || (compare ? compare.has(leg.trip) : inWindow(legSpan(leg), win)))
+        for (const p of leg.geometry) bounds.extend(p);
     return bounds;
+  }
+
+  /** The last view fit() set, and what it was asked: asked again, with the view unmoved, it does nothing. */
+  let lastFit: { key: string; center: L.LatLng; zoom: number } | null = null;
+
+  /**
+   * Fits the view to `bounds`. Leaflet re-projects every layer on the map at each new view, even an
+   * unchanged one (10k events: 0.3 s), so the same request on an unmoved view is not sent again.
+   */
+  function fitView(bounds: L.LatLngBounds, size: L.Point) {
+    const padding = fitPadding(size);
+    const key = [bounds.toBBoxString(), size.x, size.y, padding.paddingTopLeft, padding.paddingBottomRight].join('|');
+    if (lastFit && lastFit.key === key && lastFit.zoom === map.getZoom() && lastFit.center.equals(map.getCenter()))
+      return;
+    moveMap(() => {
+      if (bounds.getNorthEast().equals(bounds.getSouthWest()))
+        map.setView(bounds.getCenter(), REVEAL_ZOOM, { animate: false });
+      else map.fitBounds(bounds, { ...padding, maxZoom: FIT_MAX_ZOOM, animate: false });
+    });
+    lastFit = { key, center: map.getCenter(), zoom: map.getZoom() };
   }
 
   /**
@@ -942,6 +968,16 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     if (destroyed) return;
     const fresh = view.data !== data;
     if (fresh) {
+      // The view fits the new data before its layers are drawn, so that Leaflet projects them once:
+      // fitted after, every route is projected again (10k events: 0.3 s). The window, the comparison
+      // and the legend (whose height the fit leaves room for) are the new ones already.
+      win = view.window;
+      compare = view.compare && view.compare.length ? new Set(view.compare) : null;
+      legend = legendContent(view.data);
+      renderLegend(legendEl, legend, view.t, el.clientWidth || Infinity);
+      const size = map.getSize();
+      const bounds = boundsToFit(view.data);
+      if (bounds && size.x > 0 && size.y > 0) fitView(bounds, size);
       build(view.data);
       pendingFit = true;
     }

@@ -1,6 +1,6 @@
 // The React bridge of the D3 timeline: create the adapter once, hand it each new view, destroy it on
 // unmount. The latest callbacks live in a ref so that new closures never recreate the timeline.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { createTimeline } from './timeline';
 import type { TimelineCallbacks, TimelineHandle, TimelineView } from './timeline-types';
 import './timeline.css';
@@ -19,7 +19,10 @@ export function Timeline({ view, onSelect, onHover, onWindowChange, className }:
     callbacksRef.current = { onSelect, onHover, onWindowChange };
   });
 
-  useEffect(function createTimelineOnce() {
+  // Layout effects, which run before any component's plain effects: the timeline has its height when
+  // the map (a plain effect) is created and measures the room left to it. Created after, the map was
+  // fitted and drawn at a size it lost at once (a second fit, every route projected again).
+  useLayoutEffect(function createTimelineOnce() {
     const el = elRef.current;
     if (!el) return;
     const handle = createTimeline(el, {
@@ -34,7 +37,7 @@ export function Timeline({ view, onSelect, onHover, onWindowChange, className }:
     };
   }, []);
 
-  useEffect(
+  useLayoutEffect(
     function updateTimeline() {
       handleRef.current?.update(view);
     },

@@ -210,6 +210,31 @@ describe('the first load', () => {
       .toMatch(/^Itinera could not start: its code did not load \(.+\)\. Reload the page to try again\.$/);
   });
 
+  it('draws the routes once, at the view fitted to the trip in the window, not at a default view and again', async () => {
+    // Leaflet projects every route again at each new view (10k events: 0.3 s). The routes' SVG gets
+    // a viewBox at each drawing: one value means one drawing. Before, the map was fitted after its
+    // layers were drawn, and again when the timeline below took its height.
+    const watched = await openPage(browser, 'about:blank', undefined, { fresh: true });
+    await watched.page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __viewBoxes: string[] }).__viewBoxes = seen;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target as Element;
+          if (r.attributeName !== 'viewBox' || !el.closest('.leaflet-overlay-pane')) continue;
+          const v = el.getAttribute('viewBox') ?? '';
+          if (seen[seen.length - 1] !== v) seen.push(v);
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['viewBox'] });
+    });
+    await watched.page.goto(baseUrl());
+    await ready(watched.page);
+    await watched.page.waitForTimeout(500);
+    const boxes = await watched.page.evaluate(() => (window as unknown as { __viewBoxes: string[] }).__viewBoxes);
+    expect(boxes).toHaveLength(1);
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
   it('of a dense dataset (10,000 events) fetches the clustering chunk, and draws clusters', async () => {
     const { page, fetched } = await openRecording('./?data=/fixtures/first-load-10k.json');
     await page.waitForSelector('.leaflet-marker-pane [data-cluster-count]', { state: 'attached', timeout: 90_000 });
