@@ -14,9 +14,12 @@ import { gzipSync } from 'node:zlib';
 /**
  * gzip KB (1,024 bytes) of JS+CSS. Issue 8 asks for 150; React 19 (react-dom, ~62 KB gzip) and Leaflet
  * (~42 KB) alone are two thirds of that, so the budget is what the build reaches, with a little room,
- * to stop it growing (see docs/benchmark.md, "First load").
+ * to stop it growing (see docs/benchmark.md, "First load"). Raised from 209 on 30 Nov for two choices
+ * that cost bytes and save time: the small entry that starts the data before the app's code arrives
+ * (+3 KB of chunk overhead; 10k events drawn ~0.5 s sooner) and kdbush for the border-crossing search
+ * (+1.5 KB; −70 ms at 10k).
  */
-export const BUDGET_KB = 209;
+export const BUDGET_KB = 212;
 export const TARGET_KB = 150;
 
 const STATIC_IMPORT = /(?:\bimport|\bfrom)\s*["']([^"']+\.js)["']/g;
