@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { targets } from '../../scripts/bench/report.mjs';
+
+const seedRow = (r: Record<string, unknown>) =>
+  targets({ results: [{ system: 'Itinera', size: 'seed', ...r }] }).find((t) =>
+    t.Target.startsWith('Seed: interactive'),
+  )!;
+
+describe('targets(out): the seed', () => {
+  it('judges interactive from navigation start and prints the time after the load event beside it', () => {
+    const row = seedRow({ interactive: 1090, loadEvent: 290 });
+    expect(row.Verdict).toBe('NOT met');
+    expect(row.Figure).toBe('1.09 s; 800 ms after the load event (290 ms)');
+    expect(seedRow({ interactive: 990, loadEvent: 290 }).Verdict).toBe('met');
+  });
+  it('prints the figure alone when the load event was not measured', () => {
+    expect(seedRow({ interactive: 1090 }).Figure).toBe('1.09 s');
+  });
+});
