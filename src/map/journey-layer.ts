@@ -41,7 +41,6 @@ export interface JourneyLayer {
   setMovers(movers: readonly Mover[], data: Dataset): void;
   /** Latitudes and longitudes of the moving markers, for following. */
   moverLatLngs(): L.LatLng[];
-  legs(): readonly { leg: Leg; level: number }[];
   destroy(): void;
 }
 
@@ -322,7 +321,6 @@ export function createJourneyLayer(
     selectLeg,
     setMovers,
     moverLatLngs: () => [...movers.values()].map((m) => m.marker.getLatLng()),
-    legs: () => recs,
     destroy() {
       group.off(hitEvents);
       group.clearLayers();

@@ -432,7 +432,6 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
         const place = e.place === undefined ? undefined : d.places.get(e.place);
         if (place) addMarker(makeMarker(e, place));
       }
-    legend = legendContent(d);
   }
 
   function makeMarker(e: TravelEvent, place: PlaceRecord): MarkerRec {
@@ -967,12 +966,13 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   function update(view: MapView) {
     if (destroyed) return;
     const fresh = view.data !== data;
+    const nextCompare = view.compare && view.compare.length ? view.compare : null;
     if (fresh) {
       // The view fits the new data before its layers are drawn, so that Leaflet projects them once:
       // fitted after, every route is projected again (10k events: 0.3 s). The window, the comparison
       // and the legend (whose height the fit leaves room for) are the new ones already.
       win = view.window;
-      compare = view.compare && view.compare.length ? new Set(view.compare) : null;
+      compare = nextCompare ? new Set(nextCompare) : null;
       legend = legendContent(view.data);
       renderLegend(legendEl, legend, view.t, el.clientWidth || Infinity);
       const size = map.getSize();
@@ -985,7 +985,6 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     lang = view.lang;
 
     let relayout = fresh;
-    const nextCompare = view.compare && view.compare.length ? view.compare : null;
     const compareChanged = !sameList(nextCompare, compare ? [...compare] : null);
     if (compareChanged) {
       compare = nextCompare ? new Set(nextCompare) : null;
