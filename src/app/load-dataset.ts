@@ -167,15 +167,15 @@ export async function parseBytes(bytes: Uint8Array, options: LoadOptions, onProg
   onProgress?.({ phase: 'parse' });
   // Copied rather than transferred: if the worker fails, the main thread still has the bytes.
   const viaWorker = await inWorker({ bytes, options }).catch(() => null);
-  return viaWorker ?? loadHere(new TextDecoder().decode(bytes), options);
+  return viaWorker ?? loadOnMainThread(new TextDecoder().decode(bytes), options);
 }
 
 /** Parse and restore, in a worker when the text is big and workers are available. */
 export async function parseText(text: string, options: LoadOptions, onProgress?: OnProgress): Promise<Dataset> {
   onProgress?.({ phase: 'parse' });
-  if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return loadHere(text, options);
+  if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return loadOnMainThread(text, options);
   const viaWorker = await inWorker({ text, options }).catch(() => null);
-  return viaWorker ?? loadHere(text, options);
+  return viaWorker ?? loadOnMainThread(text, options);
 }
 
 /** Runs the parse worker (src/app/parse-worker.ts) once; rejects when it cannot start or fails. */
@@ -202,7 +202,7 @@ function inWorker(message: ParseRequest, onProgress?: OnProgress): Promise<Datas
  * (another tool's format, a record for the zod schema to judge, a problem to place by line and
  * column) loads the importers and the schemas first, so they are not in the first load.
  */
-export async function loadHere(text: string, options: LoadOptions): Promise<Dataset> {
+async function loadOnMainThread(text: string, options: LoadOptions): Promise<Dataset> {
   const clean = cleanItinera(text);
   if (clean) return clean;
   const { loadText } = await import('../core/import/load-text');

@@ -4,7 +4,7 @@
 // download goes back as bytes, since the main thread restores it quicker than this worker starts.
 import { loadText, type LoadOptions } from '../core/import/load-text';
 import type { Dataset } from '../core/types';
-import { fetchDataset, loadHere, WORKER_THRESHOLD, type Progress } from './load-dataset';
+import { fetchDataset, WORKER_THRESHOLD, type Progress } from './load-dataset';
 
 export type ParseRequest =
   | { text: string; options: LoadOptions }
@@ -28,7 +28,9 @@ self.onmessage = async (e: MessageEvent<ParseRequest>) => {
       async (bytes, options, onProgress): Promise<Parsed> => {
         if (bytes.byteLength < WORKER_THRESHOLD) return { bytes, options };
         onProgress?.({ phase: 'parse' });
-        return { dataset: await loadHere(new TextDecoder().decode(bytes), options) };
+        // loadText parses once, and its restore takes the fast checks first (a clean file pays for no
+        // schema); the main thread's clean-file shortcut would parse a file with a bad record twice.
+        return { dataset: loadText(new TextDecoder().decode(bytes), options).dataset };
       },
     );
     if ('bytes' in got) return reply(got, [got.bytes.buffer]);

@@ -79,6 +79,22 @@ describe('where the data downloads', () => {
     await page.waitForSelector(`${TIMELINE} [data-event-id="e2"]`, { state: 'attached' });
   });
 
+  it('a file of the address still loads, on the main thread, when the parse worker cannot start', async () => {
+    // As in a single-file build opened from disk, whose worker file is not beside it.
+    const { page, consoleErrors } = await openPage(browser, 'about:blank');
+    await page.route(/\/parse-worker-[\w-]+\.js$/, (route) => route.abort());
+    const asked: string[] = [];
+    page.on('request', (r) => void asked.push(new URL(r.url()).pathname));
+    await page.goto(new URL('./?data=fixtures/small.json&event=e2', baseUrl()).href);
+    await page.waitForSelector(`${TIMELINE} [data-event-id="e2"]`, { state: 'attached' });
+    expect(asked.filter((p) => p.includes('parse-worker'))).toHaveLength(1);
+    const onMain = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    );
+    expect(onMain.filter((p) => p.endsWith('/fixtures/small.json'))).toHaveLength(1);
+    expect(consoleErrors.filter((m) => !/Failed to load resource/.test(m))).toEqual([]);
+  });
+
   it('the bundled default, small, downloads and restores on the main thread (quicker than a worker start)', async () => {
     const { asked, onMain } = await load('./');
     const isData = (p: string) => /\/assets\/kim-trips-[\w-]+\.json$/.test(p);
