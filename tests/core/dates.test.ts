@@ -72,6 +72,31 @@ describe('parsePartialDate', () => {
     expect(parsePartialDate('0999')).toMatch(/before 1000/);
     expect(parsePartialDate('2019-02-28T10:00+15:00')).toMatch(/beyond/);
   });
+
+  it('knows the length of every month, leap years included', () => {
+    for (let y = 1896; y <= 2104; y++)
+      for (let mo = 1; mo <= 12; mo++) {
+        const days = new Date(Date.UTC(y, mo, 0)).getUTCDate(); // day 0 of the next month
+        const mm = String(mo).padStart(2, '0');
+        expect(typeof parsePartialDate(`${y}-${mm}-${days}`)).toBe('object');
+        expect(parsePartialDate(`${y}-${mm}-${days + 1}`)).toMatch(/is not in/);
+      }
+  });
+
+  it('gives a date-only text seen again the same answer, per time zone', () => {
+    const a = parse('2023-09-13', 'Asia/Vladivostok');
+    expect(parse('2023-09-13', 'Asia/Vladivostok')).toBe(a); // kept, not recomputed
+    const b = parse('2023-09-13', 'Asia/Pyongyang');
+    expect(b.ms - a.ms).toBe(60 * 60_000); // Pyongyang is UTC+9, Vladivostok UTC+10
+    expect(parsePartialDate('2023-02-30', 'Asia/Pyongyang')).toBe(parsePartialDate('2023-02-30', 'Asia/Pyongyang'));
+    // Many distinct days (past the cache's bound) still parse right.
+    for (let i = 0; i < 25_000; i++) {
+      const day = new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      const got = parse(day, 'UTC');
+      expect(got.ms).toBe(Date.parse(`${day}T00:00:00Z`));
+    }
+    expect(parse('2023-09-13', 'Asia/Vladivostok')).toEqual(a);
+  });
 });
 
 describe('timeZoneOffsetMinutes', () => {
