@@ -3,6 +3,7 @@
 // (picker or drop). Every path ends in loadText, in a worker for big files. Never throws.
 import defaultDataUrl from '../../data/kim-trips.json?url';
 import type { LoadOptions } from '../core/import/load-text';
+import { prepareEvents, unpackDataset } from '../core/handoff';
 import { emptyDataset, FORMAT, restorePlain } from '../core/restore-plain';
 import type { Dataset } from '../core/types';
 import type { ParseReply, ParseRequest } from './parse-worker';
@@ -79,13 +80,10 @@ export async function readCapped(
 
 const nameOf = (url: URL) => decodeURIComponent(url.pathname.split('/').pop() || url.hostname);
 
-/** What becomes of the downloaded bytes: parseBytes, or (in the parse worker) its own choice. */
+/** What becomes of the downloaded bytes: parseBytes by default. */
 export type ParseBytes<T> = (bytes: Uint8Array, options: LoadOptions, onProgress?: OnProgress) => Promise<T>;
 
-/**
- * Fetch and restore a dataset. Failures come back as a dataset with a fatal problem. `parse` takes
- * the bytes (the parse worker, which fetches for fetchInWorker, passes its own).
- */
+/** Fetch and restore a dataset. Failures come back as a dataset with a fatal problem. `parse` takes the bytes. */
 export async function fetchDataset<T = Dataset>(
   param: string | null,
   pageHref: string,
@@ -130,17 +128,19 @@ export async function fetchDataset<T = Dataset>(
 }
 
 /**
- * fetchDataset with the download in the parse worker, and for a big file the decoding, parsing and
- * restoring too: they go on while the main thread is busy (the first load: compiling and starting the
- * app meanwhile, when even reading a response on the main thread would wait for it). The dataset comes
- * back by structured clone; a small file comes back as bytes and is restored here, which is quicker
- * than the worker's start-up. Where no worker can start (no Worker, a single-file build whose worker
- * file is not beside it), fetchDataset does it all here.
+ * fetchDataset for the first load of a `data=` file: the parse worker starts at once, so it is ready
+ * when the download ends (its start-up is ~100 ms, while this thread is busy starting the app). A
+ * small file is restored here and the worker stopped; a big one goes to it.
  */
 export async function fetchInWorker(param: string | null, pageHref: string, onProgress?: OnProgress): Promise<Dataset> {
-  if (typeof Worker === 'undefined') return fetchDataset(param, pageHref, onProgress);
-  const viaWorker = await inWorker({ fetch: { param, pageHref, timeoutMs: TIMEOUT_MS } }, onProgress).catch(() => null);
-  return viaWorker ?? fetchDataset(param, pageHref, onProgress);
+  const parser = startParser();
+  try {
+    return await fetchDataset(param, pageHref, onProgress, fetch, TIMEOUT_MS, (bytes, options, onP) =>
+      parseBytes(bytes, options, onP, parser),
+    );
+  } finally {
+    parser?.stop();
+  }
 }
 
 /** Read a local file (picker or drop) and restore it. */
@@ -159,42 +159,97 @@ export async function openFile(file: File, onProgress?: OnProgress): Promise<Dat
 
 /**
  * Decode, parse and restore bytes: a big file goes to the worker as bytes, so that decoding (tens of
- * MB of UTF-8) is off the main thread too.
+ * MB of UTF-8) is off the main thread too. `parser`: a worker already started for it.
  */
-export async function parseBytes(bytes: Uint8Array, options: LoadOptions, onProgress?: OnProgress): Promise<Dataset> {
+export async function parseBytes(
+  bytes: Uint8Array,
+  options: LoadOptions,
+  onProgress?: OnProgress,
+  parser: Parser | null = null,
+): Promise<Dataset> {
   if (bytes.byteLength < WORKER_THRESHOLD || typeof Worker === 'undefined')
     return parseText(new TextDecoder().decode(bytes), options, onProgress);
   onProgress?.({ phase: 'parse' });
-  // Copied rather than transferred: if the worker fails, the main thread still has the bytes.
-  const viaWorker = await inWorker({ bytes, options }).catch(() => null);
-  return viaWorker ?? loadOnMainThread(new TextDecoder().decode(bytes), options);
+  // The worker gets a copy, transferred (a plain copy of memory, quicker than cloning 17 MB); this
+  // thread keeps the bytes for its own parse, and to restore them itself if the worker fails.
+  const copy = bytes.slice();
+  const got = await inWorker({ bytes: copy, options }, () => new TextDecoder().decode(bytes), parser, [copy.buffer]);
+  return got ?? loadOnMainThread(new TextDecoder().decode(bytes), options);
 }
 
 /** Parse and restore, in a worker when the text is big and workers are available. */
 export async function parseText(text: string, options: LoadOptions, onProgress?: OnProgress): Promise<Dataset> {
   onProgress?.({ phase: 'parse' });
   if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return loadOnMainThread(text, options);
-  const viaWorker = await inWorker({ text, options }).catch(() => null);
-  return viaWorker ?? loadOnMainThread(text, options);
+  const got = await inWorker({ text, options }, () => text);
+  return got ?? loadOnMainThread(text, options);
 }
 
-/** Runs the parse worker (src/app/parse-worker.ts) once; rejects when it cannot start or fails. */
-function inWorker(message: ParseRequest, onProgress?: OnProgress): Promise<Dataset> {
-  return new Promise<Dataset>((resolve, reject) => {
-    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
-    const done = () => worker.terminate();
-    worker.onmessage = (e: MessageEvent<ParseReply>) => {
-      if ('progress' in e.data) return onProgress?.(e.data.progress);
-      done();
-      resolve('bytes' in e.data ? parseBytes(e.data.bytes, e.data.options, onProgress) : e.data.dataset);
-    };
-    worker.onerror = (e) => {
-      done();
-      e.preventDefault();
-      reject(new Error(e.message || 'the parse worker failed'));
-    };
-    worker.postMessage(message);
-  });
+/** The parse worker (src/app/parse-worker.ts), started. `send` rejects when it cannot start or fails. */
+interface Parser {
+  send(message: ParseRequest, transfer?: Transferable[]): Promise<ParseReply>;
+  stop(): void;
+}
+
+function startParser(): Parser | null {
+  if (typeof Worker === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  // An error before any message (the worker's file did not load) is kept for the first send.
+  let failed: Error | null = null;
+  let pending: ((r: ParseReply | Error) => void) | null = null;
+  worker.onerror = (e) => {
+    e.preventDefault();
+    failed = new Error(e.message || 'the parse worker failed');
+    pending?.(failed);
+  };
+  worker.onmessage = (e: MessageEvent<ParseReply>) => pending?.(e.data);
+  return {
+    send: (message, transfer = []) =>
+      new Promise<ParseReply>((resolve, reject) => {
+        if (failed) return reject(failed);
+        pending = (r) => (r instanceof Error ? reject(r) : resolve(r));
+        worker.postMessage(message, { transfer });
+      }),
+    stop: () => worker.terminate(),
+  };
+}
+
+/**
+ * Restore in the worker; null when it could not. While it works, this thread parses the same text
+ * (`text()`) for the hand-off (src/core/handoff.ts), in time it would otherwise spend waiting.
+ */
+async function inWorker(
+  message: ParseRequest,
+  text: () => string,
+  parser: Parser | null = null,
+  transfer: Transferable[] = [],
+): Promise<Dataset | null> {
+  const own = parser ?? startParser();
+  if (!own) return null;
+  try {
+    const reply = own.send(message, transfer);
+    reply.catch(() => undefined); // awaited below, after this thread's own parse
+    let prepared: ReturnType<typeof prepareEvents> = null;
+    try {
+      prepared = prepareEvents((JSON.parse(text()) as { events?: unknown } | null)?.events);
+    } catch {
+      // Not JSON: the worker says what is wrong.
+    }
+    const r = await reply;
+    const dataset = 'dataset' in r ? r.dataset : unpackDataset(r.handoff, prepared);
+    // For DevTools' timings and the tests: how the worker's restore came back.
+    if (dataset) performance.mark('itinera:restored-in-worker', { detail: { handoff: 'handoff' in r } });
+    return dataset;
+  } catch {
+    return null;
+  } finally {
+    if (!parser) own.stop();
+  }
 }
 
 /**

@@ -1,41 +1,22 @@
-// Parses and restores a big file off the main thread; the Dataset (with its Maps) comes back by
-// structured clone. Bytes (from a download or a file) are decoded here too, off the main thread. A
-// `fetch` request (fetchInWorker: the first load) downloads here as well, with its progress; a small
-// download goes back as bytes, since the main thread restores it quicker than this worker starts.
+// Decodes, parses and restores a big file off the main thread. A dataset in our own format goes back
+// as a hand-off (src/core/handoff.ts): the dataset without its events, and the events as typed arrays
+// that the main thread joins to its own parse of the same text, which is far quicker there than
+// deserialising 100,000 restored events. Anything else (another tool's format, a fatal problem)
+// comes back whole, by structured clone.
+import { packDataset, transferables, type Handoff } from '../core/handoff';
 import { loadText, type LoadOptions } from '../core/import/load-text';
+import type { EventOrigins } from '../core/restore-plain';
 import type { Dataset } from '../core/types';
-import { fetchDataset, WORKER_THRESHOLD, type Progress } from './load-dataset';
 
-export type ParseRequest =
-  | { text: string; options: LoadOptions }
-  | { bytes: Uint8Array; options: LoadOptions }
-  | { fetch: { param: string | null; pageHref: string; timeoutMs: number } };
-type Parsed = { dataset: Dataset } | { bytes: Uint8Array; options: LoadOptions };
-export type ParseReply = { progress: Progress } | Parsed;
+export type ParseRequest = { text: string; options: LoadOptions } | { bytes: Uint8Array; options: LoadOptions };
+export type ParseReply = { dataset: Dataset } | { handoff: Handoff };
 
-const reply = (m: ParseReply, transfer: Transferable[] = []) => self.postMessage(m, { transfer });
-
-self.onmessage = async (e: MessageEvent<ParseRequest>) => {
+self.onmessage = (e: MessageEvent<ParseRequest>) => {
   const r = e.data;
-  if ('fetch' in r) {
-    const { param, pageHref, timeoutMs } = r.fetch;
-    const got = await fetchDataset(
-      param,
-      pageHref,
-      (progress) => reply({ progress }),
-      fetch,
-      timeoutMs,
-      async (bytes, options, onProgress): Promise<Parsed> => {
-        if (bytes.byteLength < WORKER_THRESHOLD) return { bytes, options };
-        onProgress?.({ phase: 'parse' });
-        // loadText parses once, and its restore takes the fast checks first (a clean file pays for no
-        // schema); the main thread's clean-file shortcut would parse a file with a bad record twice.
-        return { dataset: loadText(new TextDecoder().decode(bytes), options).dataset };
-      },
-    );
-    if ('bytes' in got) return reply(got, [got.bytes.buffer]);
-    return reply('dataset' in got ? got : { dataset: got });
-  }
   const text = 'text' in r ? r.text : new TextDecoder().decode(r.bytes);
-  reply({ dataset: loadText(text, r.options).dataset });
+  const out: { origins?: EventOrigins } = {};
+  const { dataset } = loadText(text, r.options, out);
+  if (!out.origins) return self.postMessage({ dataset } satisfies ParseReply);
+  const handoff = packDataset(dataset, out.origins);
+  self.postMessage({ handoff } satisfies ParseReply, { transfer: transferables(handoff) });
 };

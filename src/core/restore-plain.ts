@@ -291,14 +291,36 @@ export function restorePlain(input: unknown): Dataset | null {
 }
 
 /**
+ * Where each restored event came from in the input's `events` array, for a caller that rebuilds the
+ * events from its own parse of the same text (src/core/handoff.ts): `rows[k]` is the index of
+ * `events[k]`; `slow[k]` is 1 when the schema, not the fast check, took that record.
+ */
+export interface EventOrigins {
+  rows: Int32Array;
+  slow: Uint8Array;
+}
+
+/** An event record completed with its times, in place (the record is the restore's own copy). */
+export function completeEvent(record: EventRecord, startAt: Instant, endAt: Instant): TravelEvent {
+  const event = record as TravelEvent;
+  event.startAt = startAt;
+  event.endAt = endAt;
+  event.t0 = startAt.ms;
+  event.t1 = Math.max(endAt.endMs, startAt.endMs);
+  return event;
+}
+
+/**
  * Restore a parsed JSON value into a Dataset; bad records are dropped and listed in `problems`. Each
  * record goes through its fast check; one that it declines goes to `slow` (the zod schema, which
  * also words the problems), or, without `slow`, the whole restore gives up and returns null.
  */
-export function restoreWith(input: unknown, slow: SlowCheck | null): Dataset | null {
+export function restoreWith(input: unknown, slow: SlowCheck | null, out?: { origins?: EventOrigins }): Dataset | null {
   const problems: Problem[] = [];
+  let bySchema = false; // whether the last check went to the schema
   const check = (kind: RecordKind, item: unknown, path: string): Verdict | null => {
     const record = PLAIN[kind](item);
+    bySchema = record === null;
     return record !== null ? { ok: true, record } : slow && slow(kind, item, path);
   };
   const drop = (path: string, message: string) => problems.push({ path, message, level: 'dropped' });
@@ -326,7 +348,7 @@ export function restoreWith(input: unknown, slow: SlowCheck | null): Dataset | n
   else for (const p of metaResult.problems) problems.push({ ...p, level: 'warning' });
 
   // Validate each record of each collection on its own; duplicates keep the first.
-  const valid = {} as { [K in CollectionName]: { path: string; record: Records[K] }[] };
+  const valid = {} as { [K in CollectionName]: { path: string; record: Records[K]; row: number; bySchema: boolean }[] };
   const totals = { events: 0, legs: 0, places: 0 };
   for (const name of COLLECTION_NAMES) {
     const list = root[name];
@@ -356,7 +378,12 @@ export function restoreWith(input: unknown, slow: SlowCheck | null): Dataset | n
         continue;
       }
       seen.add(rid);
-      (valid[name] as { path: string; record: unknown }[]).push({ path, record: result.record });
+      (valid[name] as { path: string; record: unknown; row: number; bySchema: boolean }[]).push({
+        path,
+        record: result.record,
+        row: i,
+        bySchema,
+      });
     }
   }
 
@@ -430,7 +457,8 @@ export function restoreWith(input: unknown, slow: SlowCheck | null): Dataset | n
   const events: TravelEvent[] = [];
   const allKnown = (ids: readonly string[] | undefined, map: Map<string, unknown>) =>
     ids === undefined || ids.every((ref) => map.has(ref));
-  for (const { path, record } of valid.events as { path: string; record: EventRecord }[]) {
+  const rowOf = out ? new Map<TravelEvent, number>() : null;
+  for (const { path, record, row, bySchema: schemaTook } of valid.events) {
     // The common case without building the list of checks; the list below names the first bad one.
     const resolved =
       tripRecords.has(record.trip) &&
@@ -451,17 +479,23 @@ export function restoreWith(input: unknown, slow: SlowCheck | null): Dataset | n
     }
     const times = parseTimes(path, record, zoneOf(record.place), zoneOf(record.place));
     if (!times) continue;
-    const [startAt, endAt] = times;
     // The record is this restore's own copy (the schema's output or plainEvent's): completed in place,
     // which spares a copy of every event.
-    const event = record as TravelEvent;
-    event.startAt = startAt;
-    event.endAt = endAt;
-    event.t0 = startAt.ms;
-    event.t1 = Math.max(endAt.endMs, startAt.endMs);
+    const event = completeEvent(record, times[0], times[1]);
     events.push(event);
+    rowOf?.set(event, schemaTook ? -1 - row : row);
   }
   events.sort((a, b) => a.t0 - b.t0 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (out && rowOf) {
+    const rows = new Int32Array(events.length);
+    const bySchemaRows = new Uint8Array(events.length);
+    events.forEach((e, k) => {
+      const r = rowOf.get(e)!;
+      rows[k] = r < 0 ? -1 - r : r;
+      bySchemaRows[k] = r < 0 ? 1 : 0;
+    });
+    out.origins = { rows, slow: bySchemaRows };
+  }
 
   const eventsById = new Map<string, TravelEvent>();
   for (const e of events) eventsById.set(e.id, e);

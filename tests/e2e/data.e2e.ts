@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataset } from '../../scripts/bench/generate.mjs';
 import { DEEP_NESTING, FIVE_MB_STRING } from '../core/import/hostile';
 import { baseUrl, launch, openPage, ready, screenshot } from './browser';
 
@@ -57,10 +58,18 @@ describe('hostile files through ?data=: a clear message, the views still there, 
   });
 });
 
-describe('where the data downloads', () => {
-  /** The files the page asked for, and those its main thread fetched (a worker's are not in its timing). */
-  async function load(path: string) {
+describe('where the data downloads and restores', () => {
+  const BIG = JSON.stringify(generateDataset(3000)); // ~1 MB: over the worker threshold (512 KB)
+  const big = JSON.parse(BIG) as { events: { id: string; title: { en: string } }[] };
+
+  /** The files the page asked for, those its main thread fetched, the workers it started. */
+  async function load(path: string, { blockWorker = false } = {}) {
     const { page, consoleErrors } = await openPage(browser, 'about:blank');
+    await page.route(/\/fixtures\/generated-big\.json$/, (route) =>
+      route.fulfill({ body: BIG, contentType: 'application/json' }),
+    );
+    // As in a single-file build opened from disk, whose worker file is not beside it.
+    if (blockWorker) await page.route(/\/parse-worker-[\w-]+\.js$/, (route) => route.abort());
     const asked: string[] = [];
     page.on('request', (r) => void asked.push(new URL(r.url()).pathname));
     await page.goto(new URL(path, baseUrl()).href);
@@ -68,39 +77,59 @@ describe('where the data downloads', () => {
     const onMain = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
     );
-    expect(consoleErrors).toEqual([]);
-    return { page, asked, onMain };
+    const restored = await page.evaluate(() =>
+      performance.getEntriesByName('itinera:restored-in-worker').map((m) => (m as PerformanceMark).detail as unknown),
+    );
+    return { page, asked, onMain, restored, consoleErrors };
   }
 
-  it('a file of the address (data=) downloads in the parse worker, off the main thread', async () => {
-    const { page, asked, onMain } = await load('./?data=fixtures/small.json&event=e2');
-    expect(asked.filter((p) => p.endsWith('/fixtures/small.json'))).toHaveLength(1);
-    expect(onMain.filter((p) => p.endsWith('/fixtures/small.json'))).toEqual([]);
-    await page.waitForSelector(`${TIMELINE} [data-event-id="e2"]`, { state: 'attached' });
+  it('a big file of the address downloads here while the worker starts, which restores it and hands it back', async () => {
+    const last = big.events[big.events.length - 1]!;
+    const { page, asked, onMain, restored, consoleErrors } = await load(
+      `./?data=fixtures/generated-big.json&event=${last.id}`,
+    );
+    expect(onMain.filter((p) => p.endsWith('/fixtures/generated-big.json'))).toHaveLength(1);
+    expect(asked.filter((p) => p.includes('parse-worker'))).toHaveLength(1);
+    // The columns came back and joined this thread's own parse (not the whole dataset by clone).
+    expect(restored).toEqual([{ handoff: true }]);
+    // Every event is there, and a deep link reaches the last one, with its own title.
+    const count = `\n${big.events.length} events loaded`;
+    await page.waitForFunction((text) => document.body.innerText.includes(text), count);
+    await page.waitForSelector(`${TIMELINE} [data-event-id="${last.id}"]`, { state: 'attached' });
+    expect(await page.locator('body').innerText()).toContain(last.title.en);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
   });
 
-  it('a file of the address still loads, on the main thread, when the parse worker cannot start', async () => {
-    // As in a single-file build opened from disk, whose worker file is not beside it.
-    const { page, consoleErrors } = await openPage(browser, 'about:blank');
-    await page.route(/\/parse-worker-[\w-]+\.js$/, (route) => route.abort());
-    const asked: string[] = [];
-    page.on('request', (r) => void asked.push(new URL(r.url()).pathname));
-    await page.goto(new URL('./?data=fixtures/small.json&event=e2', baseUrl()).href);
-    await page.waitForSelector(`${TIMELINE} [data-event-id="e2"]`, { state: 'attached' });
+  it('a big file of the address still loads, on the main thread, when the parse worker cannot start', async () => {
+    const { page, asked, restored, consoleErrors } = await load('./?data=fixtures/generated-big.json', {
+      blockWorker: true,
+    });
     expect(asked.filter((p) => p.includes('parse-worker'))).toHaveLength(1);
-    const onMain = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
-    );
-    expect(onMain.filter((p) => p.endsWith('/fixtures/small.json'))).toHaveLength(1);
+    expect(restored).toEqual([]); // not by the worker
+    const count = `\n${big.events.length} events loaded`;
+    await page.waitForFunction((text) => document.body.innerText.includes(text), count);
     expect(consoleErrors.filter((m) => !/Failed to load resource/.test(m))).toEqual([]);
+    await page.close();
+  });
+
+  it('a small file of the address is restored here, the worker stopped unused', async () => {
+    const { page, onMain, restored, consoleErrors } = await load('./?data=fixtures/small.json&event=e2');
+    expect(onMain.filter((p) => p.endsWith('/fixtures/small.json'))).toHaveLength(1);
+    expect(restored).toEqual([]);
+    await page.waitForSelector(`${TIMELINE} [data-event-id="e2"]`, { state: 'attached' });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
   });
 
   it('the bundled default, small, downloads and restores on the main thread (quicker than a worker start)', async () => {
-    const { asked, onMain } = await load('./');
+    const { page, asked, onMain, restored } = await load('./');
     const isData = (p: string) => /\/assets\/kim-trips-[\w-]+\.json$/.test(p);
     expect(asked.filter(isData)).toHaveLength(1);
     expect(onMain.filter(isData)).toHaveLength(1);
     expect(asked.filter((p) => p.includes('parse-worker'))).toEqual([]);
+    expect(restored).toEqual([]);
+    await page.close();
   });
 });
 

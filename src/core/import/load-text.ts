@@ -2,6 +2,7 @@
 // tool's, restore it leniently, and give every problem its place in the file. Never throws.
 import { findJsonSyntaxError, locateProblems } from '../json-locate';
 import { emptyDataset, restoreDataset } from '../restore';
+import type { EventOrigins } from '../restore-plain';
 import type { Dataset, Problem } from '../types';
 import { importCsv, looksLikeCsv } from './csv';
 import { importGeoJson, isGeoJson } from './geojson';
@@ -41,16 +42,16 @@ export function detectJsonFormat(value: unknown): SourceFormat {
 }
 
 /** Parse and restore a file's text, whatever its format. */
-export function loadText(input: string, options: LoadOptions = {}): LoadResult {
+export function loadText(input: string, options: LoadOptions = {}, out?: { origins?: EventOrigins }): LoadResult {
   try {
-    return loadTextUnsafe(input, options);
+    return loadTextUnsafe(input, options, out);
   } catch (err) {
     // A last guard: restore and the importers do not throw, but a file must never crash the app.
     return unreadable(fatal(`could not be read: ${err instanceof Error ? err.message : String(err)}`));
   }
 }
 
-function loadTextUnsafe(input: string, options: LoadOptions): LoadResult {
+function loadTextUnsafe(input: string, options: LoadOptions, out?: { origins?: EventOrigins }): LoadResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const first = /\S/.exec(text);
   if (!first) return unreadable(fatal('the file is empty (expected a JSON dataset or a CSV table)'));
@@ -111,7 +112,8 @@ function loadTextUnsafe(input: string, options: LoadOptions): LoadResult {
         ]);
         return { dataset: d, format: null, parsed: true };
       }
-      const dataset = restoreDataset(value);
+      // Only here are the restored events rows of the file's own `events` (`out` is for the hand-off).
+      const dataset = restoreDataset(value, out);
       return { dataset: { ...dataset, problems: locateProblems(text, dataset.problems) }, format, parsed: true };
     }
   }
