@@ -59,14 +59,20 @@ describe('hostile files through ?data=: a clear message, the views still there, 
 });
 
 describe('where the data downloads and restores', () => {
-  const BIG = JSON.stringify(generateDataset(3000)); // ~1 MB: over the worker threshold (512 KB)
+  // ~4.7 MB: over the size from which a first load restores in the worker (4 MB; 512 KB for a file opened later).
+  const BIG = JSON.stringify(generateDataset(25_000));
   const big = JSON.parse(BIG) as { events: { id: string; title: { en: string } }[] };
+  const MID = JSON.stringify(generateDataset(3000)); // ~1 MB
+  const mid = JSON.parse(MID) as typeof big;
 
   /** The files the page asked for, those its main thread fetched, the workers it started. */
   async function load(path: string, { blockWorker = false } = {}) {
     const { page, consoleErrors } = await openPage(browser, 'about:blank');
     await page.route(/\/fixtures\/generated-big\.json$/, (route) =>
       route.fulfill({ body: BIG, contentType: 'application/json' }),
+    );
+    await page.route(/\/fixtures\/generated-mid\.json$/, (route) =>
+      route.fulfill({ body: MID, contentType: 'application/json' }),
     );
     // As in a single-file build opened from disk, whose worker file is not beside it.
     if (blockWorker) await page.route(/\/parse-worker-[\w-]+\.js$/, (route) => route.abort());
@@ -102,9 +108,13 @@ describe('where the data downloads and restores', () => {
   });
 
   it('a big file of the address still loads, on the main thread, when the parse worker cannot start', async () => {
-    const { page, asked, restored, consoleErrors } = await load('./?data=fixtures/generated-big.json', {
-      blockWorker: true,
-    });
+    // (A selected event, so that the map has a marker of one: 25,000 events are drawn as discs.)
+    const { page, asked, restored, consoleErrors } = await load(
+      `./?data=fixtures/generated-big.json&event=${big.events[0]!.id}`,
+      {
+        blockWorker: true,
+      },
+    );
     expect(asked.filter((p) => p.includes('parse-worker'))).toHaveLength(1);
     expect(restored).toEqual([]); // not by the worker
     const count = `\n${big.events.length} events loaded`;
@@ -113,11 +123,18 @@ describe('where the data downloads and restores', () => {
     await page.close();
   });
 
-  it('a small file of the address is restored here, the worker stopped unused', async () => {
-    const { page, onMain, restored, consoleErrors } = await load('./?data=fixtures/small.json&event=e2');
-    expect(onMain.filter((p) => p.endsWith('/fixtures/small.json'))).toHaveLength(1);
+  it('a file of the address under 4 MB is restored here, without starting the worker (quicker while nothing is on screen)', async () => {
+    const { page, asked, onMain, restored, consoleErrors } = await load(
+      `./?data=fixtures/generated-mid.json&event=${mid.events[0]!.id}`,
+    );
+    expect(onMain.filter((p) => p.endsWith('/fixtures/generated-mid.json'))).toHaveLength(1);
+    expect(asked.filter((p) => p.includes('parse-worker'))).toEqual([]);
     expect(restored).toEqual([]);
-    await page.waitForSelector(`${TIMELINE} [data-event-id="e2"]`, { state: 'attached' });
+    await page.waitForFunction(
+      (text) => document.body.innerText.includes(text),
+      `\n${mid.events.length} events loaded`,
+    );
+    await page.waitForSelector(`${TIMELINE} [data-event-id="${mid.events[0]!.id}"]`, { state: 'attached' });
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
