@@ -68,7 +68,12 @@ const BIN_H = 20;
 /** The colour of a bin holding events of several trips. */
 const MIXED = '#5f6670';
 /** Datasets up to this size get the DOM of every mark at once (hidden outside the window). */
-export const EAGER_MAX = 1000;
+export const EAGER_MAX = 400;
+/**
+ * Datasets up to this size pack their rows at the time level of the zoom (stable while zooming
+ * within a level); bigger ones at the finest level.
+ */
+export const LEVELLED_MAX = 1000;
 /** More marks than this in the window are painted on a canvas. */
 export const DOM_MAX = 400;
 /** A lane with more marks than one per this many px of width is drawn on the canvas… */
@@ -259,6 +264,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   let withDom: Mark[] = [];
   let index: TimeIndex = buildTimeIndex([]);
   let eager = true;
+  let levelled = true;
   let isDense = false;
   let levels = new Map<number, Int32Array>();
   let texts: { data: Dataset; lang: Lang; t: Translate } | null = null;
@@ -355,6 +361,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     const rows = rowsAt(0);
     marks.forEach((m, i) => (m.row = rows[i]!));
     eager = marks.length <= EAGER_MAX;
+    levelled = marks.length <= LEVELLED_MAX;
     shown = [];
     withDom = [];
     tabStopId = null;
@@ -541,7 +548,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     let need: number[];
     if (isDense) {
       // The canvas: rows at the finest level, squeezed into the height.
-      let lv = eager ? rowLevel((window[1] - window[0]) / Math.max(1, width), ROW_PITCH) : 0;
+      let lv = levelled ? rowLevel((window[1] - window[0]) / Math.max(1, width), ROW_PITCH) : 0;
       let rows = rowsAt(lv);
       need = rowsNeeded(rows);
       while (lv > 0 && Math.max(0, ...need) > MAX_LEVEL_ROWS) {
@@ -552,7 +559,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     } else {
       // Rows at the finest time level whose instants in a row are a target apart (stable while
       // zooming inside a level) when they fit; else as few rows as pixels allow, and bins.
-      const rows = rowsAt(eager ? rowLevel((window[1] - window[0]) / Math.max(1, width), ROW_PITCH) : 0);
+      const rows = rowsAt(levelled ? rowLevel((window[1] - window[0]) / Math.max(1, width), ROW_PITCH) : 0);
       const perLane = lanes.map((): Mark[] => []);
       for (const m of shown) perLane[m.lane]!.push(m);
       const tg = new Map<Mark, Target>();

@@ -367,6 +367,34 @@ describe('latency', () => {
   });
 });
 
+describe('700 events', () => {
+  // Above EAGER_MAX (400) the marks get DOM when they enter the window, not all at load (1k in the
+  // benchmark: ~0.4 s sooner to first render); the rows still follow the zoom's time level (up to 1,000).
+  const mid = generateDataset(700, { seed: 7 });
+  const serve = { '/mid-700.json': JSON.stringify(mid) };
+
+  it('makes DOM for the marks of the window only, and for those that come into it', async () => {
+    const { page, errors } = await open('./?data=mid-700.json', { serve });
+    await page.waitForSelector(`${TIMELINE} .tl [data-event-id]`, { state: 'attached' });
+    const inWindow = async () =>
+      Number(/^([\d,]+) of/.exec((await page.textContent('[data-testid=event-count]'))!)![1]!.replace(/,/g, ''));
+    const marks = () => page.locator(`${TIMELINE} .tl-detail [data-event-id]`).count();
+    const shown = await inWindow();
+    expect(shown).toBeLessThan(mid.events.length);
+    expect(await marks()).toBeLessThanOrEqual(shown);
+    expect(await marks()).toBeGreaterThan(0);
+    // Show all: every event is in the window now; past DOM_MAX they are painted on the canvas.
+    await page.getByRole('button', { name: 'Show all' }).click();
+    await expect.poll(inWindow).toBe(mid.events.length);
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.querySelector('.tl-canvas')!).display))
+      .not.toBe('none');
+    expect(await marks()).toBeLessThan(mid.events.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('10,000 events', () => {
   const big = JSON.stringify(generateDataset(10_000, { seed: 20_240_913 }));
   const serve = { '/bench-10k.json': big };
