@@ -195,14 +195,6 @@ export async function parseBytes(
   return got ?? loadOnMainThread(new TextDecoder().decode(bytes), options);
 }
 
-/** Parse and restore, in a worker when the text is big and workers are available. */
-export async function parseText(text: string, options: LoadOptions, onProgress?: OnProgress): Promise<Dataset> {
-  onProgress?.({ phase: 'parse' });
-  if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return loadOnMainThread(text, options);
-  const got = await inWorker({ text, options }, () => text);
-  return got ?? loadOnMainThread(text, options);
-}
-
 /** The parse worker (src/app/parse-worker.ts), started. `send` rejects when it cannot start or fails. */
 interface Parser {
   send(message: ParseRequest, transfer?: Transferable[]): Promise<ParseReply>;

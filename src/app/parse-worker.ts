@@ -8,12 +8,12 @@ import { loadText, type LoadOptions } from '../core/import/load-text';
 import type { EventOrigins } from '../core/restore-plain';
 import type { Dataset } from '../core/types';
 
-export type ParseRequest = { text: string; options: LoadOptions } | { bytes: Uint8Array; options: LoadOptions };
+export type ParseRequest = { bytes: Uint8Array; options: LoadOptions };
 export type ParseReply = { dataset: Dataset } | { handoff: Handoff };
 
 self.onmessage = (e: MessageEvent<ParseRequest>) => {
   const r = e.data;
-  const text = 'text' in r ? r.text : new TextDecoder().decode(r.bytes);
+  const text = new TextDecoder().decode(r.bytes);
   const out: { origins?: EventOrigins } = {};
   const { dataset } = loadText(text, r.options, out);
   if (!out.origins) return self.postMessage({ dataset } satisfies ParseReply);
