@@ -17,6 +17,7 @@ import type { Dataset, Leg, TravelEvent } from '../core/types';
 import { formatShortDate, localName } from '../i18n/i18n';
 import { fanLayout, type FanGroup, type FanPoint } from './fan-layout';
 import { createJourneyLayer } from './journey-layer';
+import { landAsOne } from './land-geometry';
 import { FADED_OPACITY, HIDDEN_OPACITY } from './leg-style';
 import { legendContent, renderLegend, type LegendContent } from './map-legend';
 import type { MapCallbacks, MapOptions, MapView, Mover, TravelMapHandle } from './map-types';
@@ -273,7 +274,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       const common = { renderer: basemapRenderer, interactive: false, pane: 'itinera-basemap' };
       const tones = basemapTones(el, BASEMAP);
       const land = feature(topo, countries);
-      L.geoJSON(land, { ...common, style: () => tones.land }).addTo(map);
+      // One layer for the land (src/map/land-geometry.ts); the labels still read the countries.
+      L.geoJSON(landAsOne(land), { ...common, style: () => tones.land }).addTo(map);
       L.geoJSON(
         mesh(topo, countries, (a, b) => a === b),
         { ...common, style: () => tones.coast },
