@@ -6,7 +6,7 @@ import { loadStrings } from '../i18n/i18n';
 import { browserLang } from '../state/initial-state';
 import { readUrl } from '../state/url-state';
 import type { Dataset } from '../core/types';
-import { fetchDataset, fetchInWorker, type Progress } from './load-dataset';
+import { fetchFirstLoad, type Progress } from './load-dataset';
 
 export interface FirstLoad {
   dataset: Promise<Dataset>;
@@ -21,12 +21,9 @@ export function startFirstLoad(): FirstLoad {
   const load: FirstLoad = { dataset: null!, onProgress: null };
   // The strings of a language other than English load with the data, so the first paint speaks it.
   load.dataset = Promise.all([
-    // A file of the address (data=), up to 20 MB, downloads while the app's code compiles; the parse
-    // worker starts meanwhile and restores it if it is big. The bundled default is small: its restore
-    // here is quicker than the worker's start-up (seed: 1.10 s against 1.14 s to first render).
-    url.data
-      ? fetchInWorker(url.data, location.href, (p) => load.onProgress?.(p))
-      : fetchDataset(null, location.href, (p) => load.onProgress?.(p)),
+    // The file of the address (data=, up to 20 MB) or the bundled default downloads while the app's
+    // code compiles; a big one is restored by the parse worker, started meanwhile (fetchFirstLoad).
+    fetchFirstLoad(url.data, location.href, (p) => load.onProgress?.(p)),
     loadStrings(url.lang ?? browserLang(navigator.languages)),
   ]).then(([d]) => d);
   firstLoad = load;

@@ -12,13 +12,13 @@ export const DEFAULT_DATA_URL = defaultDataUrl;
 export const TIMEOUT_MS = 20_000;
 export const MAX_BYTES = 20 * 1024 * 1024;
 /** Texts longer than this are parsed in a worker so the page stays responsive. */
-export const WORKER_THRESHOLD = 512 * 1024;
+const WORKER_THRESHOLD = 512 * 1024;
 /**
  * The same for the first load, when the page shows only its skeleton and has nothing to keep
  * responsive: restoring here is quicker than the worker's start-up and hand-off up to a few MB (10k
  * events, 1.9 MB: first render 1.79 s against 1.92 s, traced A/B), and blocks the page for ~0.3 s.
  */
-export const FIRST_LOAD_WORKER_THRESHOLD = 4 * 1024 * 1024;
+const FIRST_LOAD_WORKER_THRESHOLD = 4 * 1024 * 1024;
 
 export interface Progress {
   phase: 'download' | 'parse';
@@ -87,17 +87,17 @@ export async function readCapped(
 const nameOf = (url: URL) => decodeURIComponent(url.pathname.split('/').pop() || url.hostname);
 
 /** What becomes of the downloaded bytes: parseBytes by default. */
-export type ParseBytes<T> = (bytes: Uint8Array, options: LoadOptions, onProgress?: OnProgress) => Promise<T>;
+type ParseBytes = (bytes: Uint8Array, options: LoadOptions, onProgress?: OnProgress) => Promise<Dataset>;
 
 /** Fetch and restore a dataset. Failures come back as a dataset with a fatal problem. `parse` takes the bytes. */
-export async function fetchDataset<T = Dataset>(
+export async function fetchDataset(
   param: string | null,
   pageHref: string,
   onProgress?: OnProgress,
   fetchImpl: typeof fetch = fetch,
   timeoutMs = TIMEOUT_MS,
-  parse: ParseBytes<T> = parseBytes as unknown as ParseBytes<T>,
-): Promise<Dataset | T> {
+  parse: ParseBytes = parseBytes,
+): Promise<Dataset> {
   const url = resolveDataUrl(param, pageHref);
   if (typeof url === 'string') return fatal(url);
   const label = url.origin === new URL(pageHref).origin ? url.pathname : url.href;
@@ -134,17 +134,22 @@ export async function fetchDataset<T = Dataset>(
 }
 
 /**
- * fetchDataset for the first load of a `data=` file. A big one (FIRST_LOAD_WORKER_THRESHOLD) is
- * restored by the parse worker, started as soon as the response says how big the file is, so that it
- * is ready when the download ends (its start-up is ~100 ms, while this thread is busy starting the
- * app); a smaller one is restored here.
+ * fetchDataset for the first load (a `data=` file, or the bundled default). A file over
+ * FIRST_LOAD_WORKER_THRESHOLD is restored by the parse worker, started as soon as the response says
+ * how big the file is, so that it is ready when the download ends (its start-up is ~100 ms, while this
+ * thread is busy starting the app); a smaller one, and the bundled default, are restored here.
  */
-export async function fetchInWorker(param: string | null, pageHref: string, onProgress?: OnProgress): Promise<Dataset> {
+export async function fetchFirstLoad(
+  param: string | null,
+  pageHref: string,
+  onProgress?: OnProgress,
+): Promise<Dataset> {
   let parser: Parser | null = null;
   let asked = false;
   const progress = (p: Progress) => {
-    // Without a declared length, the size is not known before the end: start it anyway.
-    if (!asked && p.phase === 'download' && (p.total ?? Infinity) >= FIRST_LOAD_WORKER_THRESHOLD) {
+    // Without a declared length, a file's size is not known before the end: start it anyway (not for
+    // the bundled default, small, which a single-file build inlines as a data: URL without a length).
+    if (!asked && param && p.phase === 'download' && (p.total ?? Infinity) >= FIRST_LOAD_WORKER_THRESHOLD) {
       asked = true;
       parser = startParser();
     }

@@ -5,7 +5,7 @@
 // comes back whole, by structured clone.
 import { packDataset, transferables, type Handoff } from '../core/handoff';
 import { loadText, type LoadOptions } from '../core/import/load-text';
-import type { EventOrigins } from '../core/restore-plain';
+import type { RestoreOut } from '../core/restore-plain';
 import type { Dataset } from '../core/types';
 
 export type ParseRequest = { bytes: Uint8Array; options: LoadOptions };
@@ -14,7 +14,7 @@ export type ParseReply = { dataset: Dataset } | { handoff: Handoff };
 self.onmessage = (e: MessageEvent<ParseRequest>) => {
   const r = e.data;
   const text = new TextDecoder().decode(r.bytes);
-  const out: { origins?: EventOrigins } = {};
+  const out: RestoreOut = {};
   const { dataset } = loadText(text, r.options, out);
   if (!out.origins) return self.postMessage({ dataset } satisfies ParseReply);
   const handoff = packDataset(dataset, out.origins);

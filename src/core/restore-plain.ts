@@ -299,6 +299,18 @@ export interface EventOrigins {
   rows: Int32Array;
   slow: Uint8Array;
 }
+/** Where a restore says more than its dataset, when asked: `origins` (restored from our own format only). */
+export interface RestoreOut {
+  origins?: EventOrigins;
+}
+
+/** A record that passed its check: where it was, and whether the schema (not the fast check) took it. */
+interface Valid<T> {
+  path: string;
+  record: T;
+  row: number;
+  bySchema: boolean;
+}
 
 /** An event record completed with its times, in place (the record is the restore's own copy). */
 export function completeEvent(record: EventRecord, startAt: Instant, endAt: Instant): TravelEvent {
@@ -315,7 +327,7 @@ export function completeEvent(record: EventRecord, startAt: Instant, endAt: Inst
  * record goes through its fast check; one that it declines goes to `slow` (the zod schema, which
  * also words the problems), or, without `slow`, the whole restore gives up and returns null.
  */
-export function restoreWith(input: unknown, slow: SlowCheck | null, out?: { origins?: EventOrigins }): Dataset | null {
+export function restoreWith(input: unknown, slow: SlowCheck | null, out?: RestoreOut): Dataset | null {
   const problems: Problem[] = [];
   let bySchema = false; // whether the last check went to the schema
   const check = (kind: RecordKind, item: unknown, path: string): Verdict | null => {
@@ -348,7 +360,7 @@ export function restoreWith(input: unknown, slow: SlowCheck | null, out?: { orig
   else for (const p of metaResult.problems) problems.push({ ...p, level: 'warning' });
 
   // Validate each record of each collection on its own; duplicates keep the first.
-  const valid = {} as { [K in CollectionName]: { path: string; record: Records[K]; row: number; bySchema: boolean }[] };
+  const valid = {} as { [K in CollectionName]: Valid<Records[K]>[] };
   const totals = { events: 0, legs: 0, places: 0 };
   for (const name of COLLECTION_NAMES) {
     const list = root[name];
@@ -378,12 +390,7 @@ export function restoreWith(input: unknown, slow: SlowCheck | null, out?: { orig
         continue;
       }
       seen.add(rid);
-      (valid[name] as { path: string; record: unknown; row: number; bySchema: boolean }[]).push({
-        path,
-        record: result.record,
-        row: i,
-        bySchema,
-      });
+      (valid[name] as Valid<unknown>[]).push({ path, record: result.record, row: i, bySchema });
     }
   }
 
@@ -457,8 +464,9 @@ export function restoreWith(input: unknown, slow: SlowCheck | null, out?: { orig
   const events: TravelEvent[] = [];
   const allKnown = (ids: readonly string[] | undefined, map: Map<string, unknown>) =>
     ids === undefined || ids.every((ref) => map.has(ref));
-  const rowOf = out ? new Map<TravelEvent, number>() : null;
-  for (const { path, record, row, bySchema: schemaTook } of valid.events) {
+  const validOf = out ? new Map<TravelEvent, Valid<EventRecord>>() : null;
+  for (const v of valid.events) {
+    const { path, record } = v;
     // The common case without building the list of checks; the list below names the first bad one.
     const resolved =
       tripRecords.has(record.trip) &&
@@ -483,18 +491,17 @@ export function restoreWith(input: unknown, slow: SlowCheck | null, out?: { orig
     // which spares a copy of every event.
     const event = completeEvent(record, times[0], times[1]);
     events.push(event);
-    rowOf?.set(event, schemaTook ? -1 - row : row);
+    validOf?.set(event, v);
   }
   events.sort((a, b) => a.t0 - b.t0 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (out && rowOf) {
-    const rows = new Int32Array(events.length);
-    const bySchemaRows = new Uint8Array(events.length);
+  if (out && validOf) {
+    const origins: EventOrigins = { rows: new Int32Array(events.length), slow: new Uint8Array(events.length) };
     events.forEach((e, k) => {
-      const r = rowOf.get(e)!;
-      rows[k] = r < 0 ? -1 - r : r;
-      bySchemaRows[k] = r < 0 ? 1 : 0;
+      const v = validOf.get(e)!;
+      origins.rows[k] = v.row;
+      origins.slow[k] = v.bySchema ? 1 : 0;
     });
-    out.origins = { rows, slow: bySchemaRows };
+    out.origins = origins;
   }
 
   const eventsById = new Map<string, TravelEvent>();

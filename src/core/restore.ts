@@ -2,14 +2,7 @@
 // and, when declined, through its schema, which words the problems. Never throws on any input.
 import type * as z from 'zod/mini';
 import { COLLECTIONS, metaSchema, narrativeSchema } from './schema';
-import {
-  emptyDataset,
-  restoreWith,
-  typeName,
-  type EventOrigins,
-  type RecordKind,
-  type SlowCheck,
-} from './restore-plain';
+import { emptyDataset, restoreWith, typeName, type RestoreOut, type RecordKind, type SlowCheck } from './restore-plain';
 import type { Dataset } from './types';
 
 export { emptyDataset, FORMAT, plainEvent, restorePlain } from './restore-plain';
@@ -70,7 +63,7 @@ const bySchema: SlowCheck = (kind, item, path) => {
 };
 
 /** Restore a parsed JSON value into a Dataset. Bad records are dropped and listed in `problems`. */
-export function restoreDataset(input: unknown, out?: { origins?: EventOrigins }): Dataset {
+export function restoreDataset(input: unknown, out?: RestoreOut): Dataset {
   // With a slow check for every record, restoreWith always returns a dataset.
   return restoreWith(input, bySchema, out)!;
 }

@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../scripts/bench/generate.mjs';
 import { packDataset, prepareEvents, transferables, unpackDataset } from '../../src/core/handoff';
 import { loadText } from '../../src/core/import/load-text';
-import type { EventOrigins } from '../../src/core/restore-plain';
+import type { RestoreOut } from '../../src/core/restore-plain';
 import type { Dataset } from '../../src/core/types';
 
 /** Restore as the worker does, hand off through a real structured clone, rebuild as the main thread. */
 function roundTrip(text: string) {
-  const out: { origins?: EventOrigins } = {};
+  const out: RestoreOut = {};
   const worker = loadText(text, {}, out).dataset;
   expect(out.origins).toBeDefined();
   const handoff = packDataset(worker, out.origins!);
@@ -56,7 +56,7 @@ describe('hand-off of a restored dataset', () => {
     events.push({ ...events[50]! }); // a duplicate of a good record: the first stays
     events[60] = { ...events[60]!, note: 'not a field' }; // the fast check declines; the schema strips it
     const text = JSON.stringify(data);
-    const out: { origins?: EventOrigins } = {};
+    const out: RestoreOut = {};
     expect(packDataset(loadText(text, {}, out).dataset, out.origins!).packed.bySchema.size).toBe(1);
     const { worker, main } = roundTrip(text);
     expect(worker.eventsById.get(events[60]!.id as string)).not.toHaveProperty('note');
@@ -67,7 +67,7 @@ describe('hand-off of a restored dataset', () => {
 
   it('says when the main thread parsed a different text', () => {
     const text = JSON.stringify(generateDataset(200));
-    const out: { origins?: EventOrigins } = {};
+    const out: RestoreOut = {};
     const handoff = packDataset(loadText(text, {}, out).dataset, out.origins!);
     const other = (JSON.parse(text) as { events: Record<string, unknown>[] }).events;
     expect(unpackDataset(handoff, prepareEvents(other.slice(0, 100)))).toBeNull(); // rows past the end

@@ -2,7 +2,7 @@
 // tool's, restore it leniently, and give every problem its place in the file. Never throws.
 import { findJsonSyntaxError, locateProblems } from '../json-locate';
 import { emptyDataset, restoreDataset } from '../restore';
-import type { EventOrigins } from '../restore-plain';
+import type { RestoreOut } from '../restore-plain';
 import type { Dataset, Problem } from '../types';
 import { importCsv, looksLikeCsv } from './csv';
 import { importGeoJson, isGeoJson } from './geojson';
@@ -42,7 +42,7 @@ export function detectJsonFormat(value: unknown): SourceFormat {
 }
 
 /** Parse and restore a file's text, whatever its format. */
-export function loadText(input: string, options: LoadOptions = {}, out?: { origins?: EventOrigins }): LoadResult {
+export function loadText(input: string, options: LoadOptions = {}, out?: RestoreOut): LoadResult {
   try {
     return loadTextUnsafe(input, options, out);
   } catch (err) {
@@ -51,7 +51,7 @@ export function loadText(input: string, options: LoadOptions = {}, out?: { origi
   }
 }
 
-function loadTextUnsafe(input: string, options: LoadOptions, out?: { origins?: EventOrigins }): LoadResult {
+function loadTextUnsafe(input: string, options: LoadOptions, out?: RestoreOut): LoadResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const first = /\S/.exec(text);
   if (!first) return unreadable(fatal('the file is empty (expected a JSON dataset or a CSV table)'));
