@@ -72,6 +72,7 @@ export const fr: Strings = {
   copy: 'Copier',
   copied: 'Copié',
   copyFailed: 'La copie a échoué : le texte est sélectionné, faites Ctrl+C',
+  compareNotLoaded: 'La comparaison n’a pas pu être chargée. Rechargez la page pour réessayer.',
   startAtEvent: 'Commencer à l’événement choisi',
   embedHeight: 'Hauteur (px)',
   embedChrome: 'Afficher la barre de titre et le lien « Ouvrir en plein écran »',

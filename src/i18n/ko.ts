@@ -69,6 +69,7 @@ export const ko: Partial<Strings> = {
   copy: '복사',
   copied: '복사됨',
   copyFailed: '복사 실패: 텍스트가 선택되어 있으니 Ctrl+C를 누르세요',
+  compareNotLoaded: '비교를 불러오지 못했습니다. 페이지를 새로 고쳐 다시 시도하세요.',
   startAtEvent: '선택한 사건에서 시작',
   embedHeight: '높이 (px)',
   embedChrome: '제목 표시줄과 “전체 화면으로 열기” 링크 표시',

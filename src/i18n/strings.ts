@@ -70,6 +70,7 @@ export const en = {
   copy: 'Copy',
   copied: 'Copied',
   copyFailed: 'Copy failed: the text is selected, press Ctrl+C',
+  compareNotLoaded: 'The comparison could not be loaded. Reload the page to try again.',
   startAtEvent: 'Start at the selected event',
   embedHeight: 'Height (px)',
   embedChrome: 'Show the title bar and the “Open full view” link',

@@ -8,7 +8,7 @@ import { pointer, select } from 'd3-selection';
 import { zoom as d3Zoom, zoomIdentity, zoomTransform, type D3ZoomEvent } from 'd3-zoom';
 import { tripColour } from '../core/palette';
 import { datasetExtent, type TimeWindow } from '../core/selectors';
-import { createCompareLanes } from './timeline-compare';
+import type { CompareLanes } from './timeline-compare';
 import { createMarkLayer, LANE_H, measureText, ROW_PITCH, type Lane, type SharedLaneBox } from './timeline-marks';
 import { createOverview, OV_AXIS, OV_BAND } from './timeline-overview';
 import {
@@ -55,6 +55,25 @@ let instances = 0;
 
 type Detail = SVGGElement;
 
+/** The compare lanes' code, loaded with the first comparison (not part of the first load). */
+let compareModule: typeof import('./timeline-compare') | null = null;
+let compareModuleLoad: Promise<boolean> | null = null;
+/** Loads it once; false when it did not load (the next call tries again). */
+function loadCompareModule(): Promise<boolean> {
+  compareModuleLoad ??= import('./timeline-compare').then(
+    (m) => {
+      compareModule = m;
+      return true;
+    },
+    (err: unknown) => {
+      compareModuleLoad = null;
+      console.warn('Itinera timeline: the comparison lanes did not load:', err);
+      return false;
+    },
+  );
+  return compareModuleLoad;
+}
+
 export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): TimelineHandle {
   const uid = `itinera-tl-${++instances}`;
   let view: TimelineView | null = null;
@@ -89,12 +108,12 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   const legend = createLegend();
   toolbar.append(legend.node, rangeCaption, btnEarlier, btnLater, btnOut, btnIn, btnAll);
   const svgNode = document.createElementNS(SVG_NS, 'svg');
-  const cmp = createCompareLanes();
+  // The compare lanes (timeline-compare.ts) are made with the first comparison, their code loaded then.
+  let cmp: CompareLanes | null = null;
   // Compare lanes grow with their rows of 24 px targets; past a share of the screen they scroll.
   const cmpBox = document.createElement('div');
   cmpBox.className = 'tl-compare-box';
   cmpBox.style.display = 'none';
-  cmpBox.append(cmp.node);
   root.append(toolbar, svgNode, cmpBox);
   el.append(root);
 
@@ -612,8 +631,26 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     svgNode.style.display = on ? 'none' : '';
     toolbar.style.display = on ? 'none' : '';
     cmpBox.style.display = on ? '' : 'none';
+    if (on && !cmp) {
+      if (compareModule) cmpBox.replaceChildren((cmp = compareModule.createCompareLanes()).node);
+      else {
+        // Drawn when the code arrives; if it cannot, said in place (and tried again at the next update).
+        void loadCompareModule().then((loaded) => {
+          if (destroyed || !view?.compare) return;
+          if (loaded) drawCompare(view);
+          else {
+            const p = document.createElement('p');
+            p.className = 'tl-compare-error';
+            p.setAttribute('role', 'alert');
+            p.textContent = view.t('compareNotLoaded');
+            cmpBox.replaceChildren(p);
+          }
+        });
+        return on;
+      }
+    }
     if (on && width > 0)
-      cmp.update(
+      cmp!.update(
         {
           data: v.data,
           pair: v.compare!,
@@ -685,7 +722,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     zoomer.on('start zoom end', null);
     detail.on('.zoom', null);
     overview.destroy();
-    cmp.destroy();
+    cmp?.destroy();
     root.removeEventListener('click', onClick);
     root.removeEventListener('keydown', onKeyDown);
     root.removeEventListener('pointerover', onPointerOver);

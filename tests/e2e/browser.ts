@@ -125,6 +125,9 @@ export async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.leaflet-pane path').length > 0, undefined, {
     timeout: 15_000,
   });
+  // A comparison's lanes come with their own code, loaded when the comparison opens.
+  if (new URL(page.url()).searchParams.has('compare'))
+    await page.waitForSelector('[role=region] .tl-compare .tl-cmp-lane', { state: 'attached', timeout: 15_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -26,6 +26,7 @@ const ON_DEMAND = [
   'speaker-view',
   'print-view',
   'compare-table',
+  'timeline-compare',
   'leg-details',
   'itinerary-table',
   'share-dialog',

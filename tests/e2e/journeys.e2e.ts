@@ -1,7 +1,7 @@
 // Journeys in real Chromium against the production build: playback, t= in the URL, comparison.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, ready, screenshot } from './browser';
+import { baseUrl, launch, openPage, ready, screenshot } from './browser';
 
 const TIMELINE = '[role=region][aria-label="Timeline"]';
 const MAP = '[role=region][aria-label="Map"]';
@@ -106,6 +106,18 @@ describe('playback', () => {
 describe('compare=', () => {
   const A = 'kju-2019-russia';
   const B = 'kju-2023-russia';
+
+  it("says so in the timeline when the comparison's code cannot load, and keeps the map", async () => {
+    // The lanes' code is a chunk of its own, fetched when a comparison opens (not in the first load).
+    const { page } = await openPage(browser, 'about:blank', undefined, { fresh: true });
+    await page.route(/\/assets\/timeline-compare-[\w-]+\.js$/, (route) => route.abort());
+    await page.goto(new URL(`./?compare=${A},${B}`, baseUrl()).href);
+    await page.waitForSelector(`${TIMELINE} .tl-compare-error[role=alert]`);
+    expect(await page.textContent(`${TIMELINE} .tl-compare-error`)).toMatch(/could not be loaded/);
+    expect(await page.locator(`${TIMELINE} .tl-compare`).count()).toBe(0);
+    await page.waitForSelector(`${MAP} .leaflet-marker-pane [data-event-id]`, { state: 'attached' });
+    expect(await page.locator(`${MAP} path.itinera-leg`).count()).toBeGreaterThan(0);
+  });
 
   for (const [name, viewport] of [
     ['desktop', { width: 1280, height: 800 }],
