@@ -8,14 +8,16 @@ import { crossingsOf } from './crossings';
 import type { Dataset, Leg } from '../core/types';
 import { localName, type Translate } from '../i18n/i18n';
 import { arrowHtml, ARROW_SIZE, BORDER_SIZE, borderHtml, MOVER_SIZE, moverHtml } from './journey-icons';
-import { HIDDEN_OPACITY, LEG_STROKES, type Stroke } from './leg-style';
+import { createLegBatches, type BatchedLeg } from './leg-batches';
+import { DENSE_LEGS, HIDDEN_OPACITY, LEG_STROKES, type Stroke } from './leg-style';
 import type { Mover } from './map-types';
 
 interface LegRec {
   leg: Leg;
+  /** Sparse datasets: the leg's strokes and its wide invisible line for the pointer (dense: leg-batches.ts). */
   lines: L.Polyline[];
   strokes: readonly Stroke[];
-  hit: L.Polyline;
+  hit: L.Polyline | null;
   arrows: L.Marker[];
   /** Dense datasets: makes the arrows when the leg comes into the window (they are dropped when it leaves). */
   makeArrows: (() => L.Marker[]) | null;
@@ -54,12 +56,6 @@ function angleAt(crs: L.CRS, geometry: Leg['geometry'], cum: number[], km: numbe
   return (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
 }
 
-/**
- * Above this many legs the routes are drawn on a canvas (`denseRenderer`) instead of one SVG path per
- * stroke, and the direction arrows are made only for the legs in the time window.
- */
-export const DENSE_LEGS = 150;
-
 export function createJourneyLayer(
   map: L.Map,
   renderer: L.Renderer,
@@ -88,60 +84,71 @@ export function createJourneyLayer(
     },
   };
   group.on(hitEvents);
+  const batches = createLegBatches(map, group, denseRenderer, onSelectLeg);
+  let dense = false;
 
   function build(data: Dataset) {
+    batches.setLegs([]);
     group.clearLayers();
     recs = [];
     borders = [];
     const crs = map.options.crs ?? L.CRS.EPSG3857;
-    const dense = data.legs.length > DENSE_LEGS;
-    const legRenderer = dense ? denseRenderer : renderer;
+    dense = data.legs.length > DENSE_LEGS;
+    const batched: BatchedLeg[] = [];
     for (const leg of data.legs) {
       const colour = tripColour(data.tripsById.get(leg.trip)?.order ?? 0);
       const strokes = LEG_STROKES[leg.mode];
       const parts = drawnLeg(leg);
-      const lines = strokes.map((s) =>
-        L.polyline(parts, {
-          renderer: legRenderer,
-          interactive: false,
-          className: `itinera-leg itinera-leg--${leg.mode}`,
-          color: s.color === 'trip' ? colour : s.color,
-          weight: s.weight,
-          opacity: s.opacity,
-          lineCap: s.lineCap ?? 'butt',
+      let lines: L.Polyline[] = [];
+      let hit: L.Polyline | null = null;
+      if (dense)
+        batched.push({ id: leg.id, parts: parts.map((part) => part.map((p) => L.latLng(p))), colour, strokes });
+      else {
+        lines = strokes.map((s) =>
+          L.polyline(parts, {
+            renderer,
+            interactive: false,
+            className: `itinera-leg itinera-leg--${leg.mode}`,
+            color: s.color === 'trip' ? colour : s.color,
+            weight: s.weight,
+            opacity: s.opacity,
+            lineCap: s.lineCap ?? 'butt',
+            lineJoin: 'round',
+            ...(s.dashArray ? { dashArray: s.dashArray } : {}),
+          }).addTo(group),
+        );
+        hit = L.polyline(parts, {
+          renderer,
+          className: 'itinera-leg-hit',
+          color: '#1a73e8',
+          weight: 14,
+          opacity: 0,
+          lineCap: 'round',
           lineJoin: 'round',
-          ...(s.dashArray ? { dashArray: s.dashArray } : {}),
-        }).addTo(group),
-      );
-      const hit = L.polyline(parts, {
-        renderer: legRenderer,
-        className: 'itinera-leg-hit',
-        color: '#1a73e8',
-        weight: 14,
-        opacity: 0,
-        lineCap: 'round',
-        lineJoin: 'round',
-        bubblingMouseEvents: false,
-      }).addTo(group);
-      legOf.set(hit, leg.id);
-      const cum = cumulativeKm(leg.geometry);
-      const total = cum.at(-1) ?? 0;
-      const makeArrows = () =>
-        total < 1
+          bubblingMouseEvents: false,
+        }).addTo(group);
+        legOf.set(hit, leg.id);
+      }
+      let cum: number[] | null = null;
+      const makeArrows = () => {
+        cum ??= cumulativeKm(leg.geometry);
+        const total = cum.at(-1) ?? 0;
+        return total < 1
           ? []
           : arrowFractions(total).map((f) =>
-              L.marker(L.latLng(pointAtKm(leg.geometry, cum, f * total)), {
+              L.marker(L.latLng(pointAtKm(leg.geometry, cum!, f * total)), {
                 pane: 'itinera-arrows',
                 interactive: false,
                 keyboard: false,
                 icon: L.divIcon({
                   className: 'itinera-arrow',
-                  html: arrowHtml(colour, angleAt(crs, leg.geometry, cum, f * total)),
+                  html: arrowHtml(colour, angleAt(crs, leg.geometry, cum!, f * total)),
                   iconSize: [ARROW_SIZE, ARROW_SIZE],
                   iconAnchor: [ARROW_SIZE / 2, ARROW_SIZE / 2],
                 }),
               }).addTo(group),
             );
+      };
       recs.push({
         leg,
         lines,
@@ -154,6 +161,7 @@ export function createJourneyLayer(
         selected: false,
       });
     }
+    batches.setLegs(batched);
     const byPlace = new Map<string, BorderRec>();
     for (const c of crossingsOf(data)) {
       for (const placeId of [c.from, c.to]) {
@@ -208,7 +216,7 @@ export function createJourneyLayer(
     labelling = { data, lang, t };
     for (const b of borders) labelBorder(b);
     for (const r of recs) {
-      const path = r.hit.getElement();
+      const path = r.hit?.getElement();
       // A labelled graphic: aria-label alone is not allowed on a path without a role (axe aria-prohibited-attr).
       path?.setAttribute('role', 'img');
       if (path)
@@ -227,8 +235,12 @@ export function createJourneyLayer(
         r.arrows = [];
       }
     }
-    r.lines.forEach((line, i) => line.setStyle({ opacity: r.level * r.strokes[i]!.opacity }));
     for (const a of r.arrows) a.setOpacity(r.level);
+    if (!r.hit) {
+      batches.setLevel(r.leg.id, r.level);
+      return;
+    }
+    r.lines.forEach((line, i) => line.setStyle({ opacity: r.level * r.strokes[i]!.opacity }));
     r.hit.setStyle({ opacity: r.selected && r.level > HIDDEN_OPACITY ? 0.28 : 0 });
     const path = r.hit.getElement() as SVGElement | undefined;
     if (path) path.style.pointerEvents = r.level <= HIDDEN_OPACITY ? 'none' : '';
@@ -244,6 +256,7 @@ export function createJourneyLayer(
       paint(r);
       if (next === 1) for (const line of r.lines) line.bringToFront();
     }
+    batches.flush();
     if (changed) {
       const levelOf = new Map(recs.map((r) => [r.leg.id, r.level]));
       for (const b of borders) {
@@ -259,18 +272,20 @@ export function createJourneyLayer(
         }
         b.marker.setOpacity(level);
       }
-      for (const r of recs) if (r.selected) r.hit.bringToFront();
+      for (const r of recs) if (r.selected) r.hit?.bringToFront();
     }
     return changed;
   }
 
   function selectLeg(id: string | null) {
+    if (dense) batches.select(id);
     for (const r of recs) {
       const sel = r.leg.id === id;
       if (sel === r.selected) continue;
       r.selected = sel;
+      if (dense) continue;
       paint(r);
-      r.hit.getElement()?.classList.toggle('is-selected', sel);
+      r.hit?.getElement()?.classList.toggle('is-selected', sel);
     }
   }
 
@@ -322,6 +337,7 @@ export function createJourneyLayer(
     setMovers,
     moverLatLngs: () => [...movers.values()].map((m) => m.marker.getLatLng()),
     destroy() {
+      batches.destroy();
       group.off(hitEvents);
       group.clearLayers();
       moversLayer.clearLayers();

@@ -29,3 +29,9 @@ export const LEG_STROKES: Record<Mode, readonly Stroke[]> = {
 export const FADED_OPACITY = 0.15;
 /** Opacity of legs left out of a comparison: nearly gone, and no longer clickable. */
 export const HIDDEN_OPACITY = 0.04;
+
+/**
+ * Above this many legs the routes are drawn on a canvas, a few batched paths instead of one SVG path
+ * per stroke (leg-batches.ts), and the direction arrows are made only for the legs in the time window.
+ */
+export const DENSE_LEGS = 150;

@@ -1,6 +1,11 @@
 // Journeys in real Chromium against the production build: playback, t= in the URL, comparison.
+import { rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataset } from '../../scripts/bench/generate.mjs';
+import { routeGeometry } from '../../src/core/geo';
+import { greatCircleArc, splitAntimeridian } from '../../src/core/route';
+import { DENSE_LEGS } from '../../src/map/leg-style';
 import { baseUrl, launch, openPage, ready, screenshot } from './browser';
 
 const TIMELINE = '[role=region][aria-label="Timeline"]';
@@ -156,4 +161,124 @@ describe('compare=', () => {
       await page.close();
     });
   }
+});
+
+describe('the routes of a dense dataset (500 legs batched on one canvas)', () => {
+  // 50 trips of 10 legs; 250 events stay one marker each, so only the legs are dense. They cover
+  // Europe and Asia thickly, so one leg takes a detour south over the Indian Ocean, where no other
+  // route goes: a stretch of it is a place to point at one leg only (the map fits legs' routes too).
+  const dataset = generateDataset(250);
+  const DETOUR = dataset.legs[3] as { id: string; waypoints?: [number, number][] };
+  DETOUR.waypoints = [[8, 72]];
+  const FIXTURE = new URL('../fixtures/dense-legs.json', import.meta.url);
+  beforeAll(() => writeFileSync(FIXTURE, JSON.stringify(dataset)));
+  afterAll(() => rmSync(FIXTURE, { force: true }));
+  type Pt = [number, number];
+  const mercator = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+  /**
+   * Each leg's drawn route in page pixels. The view (Web Mercator: x ∝ longitude, y ∝ mercator(lat),
+   * one scale) is read from two border-crossing stops, markers centred on their places.
+   */
+  async function legsOnScreen(page: Page): Promise<Map<string, Pt[][]>> {
+    const stops = await page.$$eval(`${MAP} .itinera-border-stop[data-place-id]`, (els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { id: (el as HTMLElement).dataset.placeId!, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }),
+    );
+    const places = new Map(dataset.places.map((p: { id: string; lat: number; lon: number }) => [p.id, p]));
+    const known = stops.map((s) => ({ ...s, ...places.get(s.id)! })).sort((a, b) => a.lon - b.lon);
+    const [a, b] = [known[0]!, known.at(-1)!];
+    const perDegree = (b.x - a.x) / (b.lon - a.lon);
+    const perRadian = (perDegree * 180) / Math.PI;
+    const toScreen = ([lat, lon]: Pt): Pt => [
+      a.x + (lon - a.lon) * perDegree,
+      a.y - (mercator(lat) - mercator(a.lat)) * perRadian,
+    ];
+    // The same scale puts the other stops where they are: the reading of the view is right.
+    for (const s of known) {
+      const [x, y] = toScreen([s.lat, s.lon]);
+      expect(Math.hypot(x - s.x, y - s.y)).toBeLessThan(2);
+    }
+    const out = new Map<string, Pt[][]>();
+    for (const leg of dataset.legs as { id: string; from: string; to: string; waypoints?: Pt[] }[]) {
+      const from = places.get(leg.from)!;
+      const to = places.get(leg.to)!;
+      const geometry = routeGeometry([from.lat, from.lon], [to.lat, to.lon], leg.waypoints ?? []);
+      out.set(
+        leg.id,
+        splitAntimeridian(greatCircleArc(geometry)).map((part) => part.map(toScreen)),
+      );
+    }
+    return out;
+  }
+
+  const distance = (p: Pt, parts: Pt[][]) => {
+    let best = Infinity;
+    for (const part of parts)
+      for (let i = 1; i < part.length; i++) {
+        const [a, b] = [part[i - 1]!, part[i]!];
+        const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+        const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy || 1)));
+        best = Math.min(best, Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy));
+      }
+    return best;
+  };
+
+  it('picks the leg under the pointer: a hand over it, its details on a click, a halo around it', async () => {
+    expect(dataset.legs.length).toBeGreaterThan(DENSE_LEGS);
+    // Every leg in the window (drawn at full strength, its border stops shown).
+    const { page, consoleErrors } = await openPage(
+      browser,
+      './?data=/fixtures/dense-legs.json&from=1999-01-01&to=2026-01-01',
+    );
+    await page.waitForSelector(`${MAP} .leaflet-marker-pane [data-event-id]`, { state: 'attached' });
+    await page.waitForSelector(`${MAP} .leaflet-overlay-pane canvas`, { state: 'attached' });
+    // No SVG path per leg: the routes are on the canvas.
+    expect(await page.locator(`${MAP} path.itinera-leg, ${MAP} path.itinera-leg-hit`).count()).toBe(0);
+    await page.locator(`${MAP} .itinera-border-stop`).first().waitFor({ state: 'attached' });
+    const legs = await legsOnScreen(page);
+    const box = (await page.locator(`${MAP} .leaflet-container`).boundingBox())!;
+    // A point on one leg only (every other leg > 12 px away) where a click reaches the map itself
+    // (no marker, control or label over it), and a point more than 20 px from every leg.
+    const canvasAt = (p: Pt) => page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.tagName === 'CANVAS', p);
+    let on: { id: string; p: Pt } | null = null;
+    let off: Pt | null = null;
+    for (const [id, parts] of [...legs].sort(([x], [y]) => Number(y === DETOUR.id) - Number(x === DETOUR.id))) {
+      if (on) break;
+      for (const part of parts)
+        for (const p of part.slice(1, -1)) {
+          const inside =
+            p[0] > box.x + 60 && p[0] < box.x + box.width - 60 && p[1] > box.y + 60 && p[1] < box.y + box.height - 60;
+          if (!inside || [...legs].some(([other, q]) => other !== id && distance(p, q) < 12)) continue;
+          if (!(await canvasAt(p))) continue;
+          on = { id, p };
+          break;
+        }
+    }
+    for (let y = box.y + 80; !off && y < box.y + box.height - 80; y += 23)
+      for (let x = box.x + 80; !off && x < box.x + box.width - 80; x += 23)
+        if ([...legs.values()].every((q) => distance([x, y], q) > 20) && (await canvasAt([x, y]))) off = [x, y];
+    expect(on, 'a point on a single leg').not.toBeNull();
+    expect(off, 'a point away from every leg').not.toBeNull();
+
+    const overLeg = () => page.$eval(`${MAP} .leaflet-container`, (el) => el.classList.contains('itinera-over-leg'));
+    await page.mouse.move(...off!);
+    await expect.poll(overLeg).toBe(false);
+    await page.mouse.move(...on!.p);
+    await expect.poll(overLeg).toBe(true);
+    await page.mouse.click(...off!);
+    await page.waitForTimeout(200);
+    expect(await page.locator('[data-leg-id]').count()).toBe(0);
+
+    const clip = { x: on!.p[0] - 10, y: on!.p[1] - 10, width: 20, height: 20 };
+    const before = await page.screenshot({ clip });
+    await page.mouse.click(...on!.p);
+    await page.waitForSelector(`[data-leg-id="${on!.id}"]`);
+    await page.mouse.move(...off!);
+    // The selected leg's halo is drawn on the canvas around it.
+    await expect.poll(async () => (await page.screenshot({ clip })).equals(before)).toBe(false);
+    expect(consoleErrors).toEqual([]);
+  });
 });
