@@ -41,6 +41,27 @@ describe('restoreDataset on a good file', () => {
   });
 });
 
+describe('claims', () => {
+  it('are about an event, a leg, a trip or a place; any other id drops the claim and names where', () => {
+    const input = small();
+    const claim = (id: string, about: string) => ({ id, about, text: { en: 'A claim' }, sources: ['s1'] });
+    input.claims = [
+      claim('on-event', 'e2'),
+      claim('on-leg', 'l1'),
+      claim('on-trip', 't1'),
+      claim('on-place', 'khasan'),
+      claim('on-nothing', 'nowhere'),
+      claim('on-source', 's1'),
+    ];
+    const d = restoreDataset(input);
+    expect(d.claims.map((c) => c.id)).toEqual(['on-event', 'on-leg', 'on-trip', 'on-place']);
+    expect(d.problems.map((p) => [p.path, p.message])).toEqual([
+      ['claims[4].about', 'unknown event, leg, trip or place "nowhere"'],
+      ['claims[5].about', 'unknown event, leg, trip or place "s1"'],
+    ]);
+  });
+});
+
 describe('restoreDataset drops each kind of bad record and keeps the rest', () => {
   const d = loadDatasetText(fixture('broken-records.json'));
   const problem = (path: string) => d.problems.find((p) => p.path === path);
