@@ -42,6 +42,7 @@ export function App() {
     let live = true;
     const load = takeFirstLoad();
     load.onProgress = (p) => live && setProgress(p);
+    if (load.last) setProgress(load.last);
     void load.dataset.then((d) => {
       if (!live) return;
       setData(d);

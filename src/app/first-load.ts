@@ -12,18 +12,23 @@ export interface FirstLoad {
   dataset: Promise<Dataset>;
   /** Where download and parse progress goes, once the app listens. */
   onProgress: ((p: Progress) => void) | null;
+  /** The progress so far, for an app that starts listening late. */
+  last: Progress | null;
 }
 let firstLoad: FirstLoad | null = null;
 
 /** Starts loading the dataset of the address and the strings of its language (once per page). */
 export function startFirstLoad(): FirstLoad {
   const url = readUrl(resolveAliases(location.search));
-  const load: FirstLoad = { dataset: null!, onProgress: null };
+  const load: FirstLoad = { dataset: null!, onProgress: null, last: null };
   // The strings of a language other than English load with the data, so the first paint speaks it.
   load.dataset = Promise.all([
     // The file of the address (data=, up to 20 MB) or the bundled default downloads while the app's
-    // code compiles; a big one is restored by the parse worker, started meanwhile (fetchFirstLoad).
-    fetchFirstLoad(url.data, location.href, (p) => load.onProgress?.(p)),
+    // code compiles, and is restored on this thread (fetchFirstLoad says why).
+    fetchFirstLoad(url.data, location.href, (p) => {
+      load.last = p;
+      load.onProgress?.(p);
+    }),
     loadStrings(url.lang ?? browserLang(navigator.languages)),
   ]).then(([d]) => d);
   firstLoad = load;

@@ -1,4 +1,4 @@
-// While a file downloads or parses: a progress bar (determinate when the size is known).
+// While a file downloads or parses: a progress bar (determinate when the size is known, a sweep when not).
 import type { Translate } from '../i18n/i18n';
 
 export interface Progress {
@@ -11,6 +11,7 @@ const size = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${
 
 export function LoadProgress({ progress, t }: { progress: Progress; t: Translate }) {
   const { phase, loaded, total } = progress;
+  const known = phase === 'download' && !!total;
   const label =
     phase === 'parse' || loaded === undefined
       ? t('readingFile')
@@ -20,10 +21,12 @@ export function LoadProgress({ progress, t }: { progress: Progress; t: Translate
   return (
     <div className="load-progress" role="status" data-testid="load-progress">
       <span>{label}</span>
-      <progress
-        max={phase === 'download' && total ? total : undefined}
-        value={phase === 'download' && total ? loaded : undefined}
-      />
+      <span className="load-progress__track">
+        <progress max={known ? total : undefined} value={known ? loaded : undefined} />
+        {/* Without a measure, a sweep that moves by transform: the compositor runs it even while the
+            main thread is busy restoring a big file (load-dataset.ts, fetchFirstLoad). */}
+        {!known && <span className="load-progress__sweep" aria-hidden="true" />}
+      </span>
     </div>
   );
 }
