@@ -304,7 +304,6 @@ export interface RestoreOut {
   origins?: EventOrigins;
 }
 
-/** A record that passed its check: where it was, and whether the schema (not the fast check) took it. */
 /**
  * A record that passed its check: where it was (its JSON path is made only for a problem to name, not
  * for each of 100,000 records), and whether the schema took it.
