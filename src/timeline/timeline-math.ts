@@ -1,5 +1,6 @@
 // Pure helpers of the timeline adapter: window arithmetic, zoom limits, tick formats, lanes and
 // label placement. No DOM, so they run under Vitest in Node.
+import FlatQueue from 'flatqueue';
 import { utcDay, utcHour, utcMonth, utcYear } from 'd3-time';
 import type { TimeWindow } from '../core/selectors';
 
@@ -267,15 +268,25 @@ export const clamp = (v: number, lo: number, hi: number): number => Math.min(Mat
  * input, in input order. Computed in time, not pixels, so that rows do not change while zooming.
  */
 export function packRows(spans: readonly { t0: number; t1: number }[], minSpan = 3 * HOUR): number[] {
-  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.t0 - spans[b]!.t0 || a - b);
-  const ends: number[] = [];
+  const order = Array.from(spans.keys());
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++) sorted = spans[i - 1]!.t0 <= spans[i]!.t0;
+  if (!sorted) order.sort((a, b) => spans[a]!.t0 - spans[b]!.t0 || a - b);
   const rows = new Array<number>(spans.length);
+  // First fit without scanning every row: rows in use by the time they come free, rows free by
+  // number. Starts only grow, so a row free at one start is free at every later one. (A lane of
+  // 2,000 long events made thousands of rows to scan per span: 100k events, ~130 → ~60 ms.)
+  const busy = new FlatQueue<number>();
+  const free = new FlatQueue<number>();
+  let count = 0;
   for (const i of order) {
     const s = spans[i]!;
-    const end = Math.max(s.t1, s.t0 + minSpan);
-    let r = ends.findIndex((e) => e <= s.t0);
-    if (r < 0) r = ends.push(end) - 1;
-    else ends[r] = end;
+    while (busy.length && busy.peekValue()! <= s.t0) {
+      const r = busy.pop()!;
+      free.push(r, r);
+    }
+    const r = free.length ? free.pop()! : count++;
+    busy.push(r, Math.max(s.t1, s.t0 + minSpan));
     rows[i] = r;
   }
   return rows;

@@ -1,5 +1,6 @@
 import { utcDay, utcHour, utcMonth, utcYear } from 'd3-time';
 import { scaleUtc } from 'd3-scale';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   centreWindowAt,
@@ -301,6 +302,38 @@ describe('rows and lane heights', () => {
         { t0: 0, t1: 10 * DAY },
       ]),
     ).toEqual([1, 0]);
+  });
+
+  it('packRows gives each span the lowest row free at its start, as a scan of every row would', () => {
+    /** The definition, row by row: the first row whose last span has ended. */
+    const firstFit = (spans: { t0: number; t1: number }[], minSpan: number) => {
+      const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.t0 - spans[b]!.t0 || a - b);
+      const ends: number[] = [];
+      const rows: number[] = [];
+      for (const i of order) {
+        const s = spans[i]!;
+        let r = ends.findIndex((e) => e <= s.t0);
+        if (r < 0) r = ends.push(0) - 1;
+        ends[r] = Math.max(s.t1, s.t0 + minSpan);
+        rows[i] = r;
+      }
+      return rows;
+    };
+    const span = fc
+      .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 40 }))
+      .map(([t0, d]) => ({ t0: t0 * HOUR, t1: (t0 + d) * HOUR }));
+    fc.assert(
+      fc.property(
+        fc.array(span, { maxLength: 300 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 6 }),
+        (spans, sorted, min) => {
+          const input = sorted ? [...spans].sort((a, b) => a.t0 - b.t0) : spans;
+          expect(packRows(input, min * HOUR)).toEqual(firstFit(input, min * HOUR));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   const m = { row: 28, pitch: 16, empty: 16, caption: 0 };
