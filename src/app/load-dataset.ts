@@ -282,6 +282,6 @@ function cleanItinera(text: string): Dataset | null {
     return null;
   }
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== FORMAT) return null;
-  const dataset = restorePlain(value);
+  const dataset = restorePlain(value, true); // this function's own parse: adopted, not copied
   return dataset && dataset.problems.length === 0 ? dataset : null;
 }

@@ -83,7 +83,8 @@ export function transferables(h: Handoff): Transferable[] {
 export function prepareEvents(rawEvents: unknown): (EventRecord | null)[] | null {
   if (!Array.isArray(rawEvents)) return null;
   const out = new Array<EventRecord | null>(rawEvents.length);
-  for (let i = 0; i < rawEvents.length; i++) out[i] = plainEvent(rawEvents[i]);
+  // This thread's own parse, adopted as the worker's restore adopts its own (load-text.ts).
+  for (let i = 0; i < rawEvents.length; i++) out[i] = plainEvent(rawEvents[i], true);
   return out;
 }
 

@@ -251,8 +251,12 @@ function copyText(v: unknown): Record<string, string> {
   return out;
 }
 
-/** The event as the schema would return it, or null when the schema must look (and explain). */
-export function plainEvent(v: unknown): EventRecord | null {
+/**
+ * The event as the schema would return it, or null when the schema must look (and explain). `adopt`:
+ * the value is the caller's own parse, which nothing else holds, so it is taken as it is instead of
+ * copied (the same fields and texts; keys in the file's order). 100,000 events: ~15% of the restore.
+ */
+export function plainEvent(v: unknown, adopt = false): EventRecord | null {
   if (!isPlainObject(v)) return null;
   for (const k in v) if (!EVENT_FIELDS.has(k)) return null;
   if (!isId(v.id) || !isId(v.trip) || typeof v.kind !== 'string' || !KINDS.has(v.kind) || !isDate(v.start)) return null;
@@ -262,6 +266,7 @@ export function plainEvent(v: unknown): EventRecord | null {
   if ('place' in v && !isId(v.place)) return null;
   if ('participants' in v && !isIdList(v.participants, 0)) return null;
   if ('summary' in v && !isText(v.summary)) return null;
+  if (adopt) return v as unknown as EventRecord;
   const out: Record<string, unknown> = { id: v.id, trip: v.trip, kind: v.kind, start: v.start };
   if ('end' in v) out.end = v.end;
   if ('timeText' in v) out.timeText = copyText(v.timeText);
@@ -286,8 +291,8 @@ const PLAIN: Record<RecordKind, Plain> = {
 };
 
 /** Restore without the schema: null when a record needs it (the caller then loads restore.ts). */
-export function restorePlain(input: unknown): Dataset | null {
-  return restoreWith(input, null);
+export function restorePlain(input: unknown, adopt = false): Dataset | null {
+  return restoreWith(input, null, undefined, adopt);
 }
 
 /**
@@ -335,11 +340,17 @@ export function completeEvent(record: EventRecord, startAt: Instant, endAt: Inst
  * record goes through its fast check; one that it declines goes to `slow` (the zod schema, which
  * also words the problems), or, without `slow`, the whole restore gives up and returns null.
  */
-export function restoreWith(input: unknown, slow: SlowCheck | null, out?: RestoreOut): Dataset | null {
+export function restoreWith(
+  input: unknown,
+  slow: SlowCheck | null,
+  out?: RestoreOut,
+  /** `input` is the caller's own parse: its events are completed in place, not copied (plainEvent). */
+  adopt = false,
+): Dataset | null {
   const problems: Problem[] = [];
   let bySchema = false; // whether the last check went to the schema
   const check = (kind: RecordKind, item: unknown, path: string): Verdict | null => {
-    const record = PLAIN[kind](item);
+    const record = adopt && kind === 'events' ? plainEvent(item, true) : PLAIN[kind](item);
     bySchema = record === null;
     return record !== null ? { ok: true, record } : slow && slow(kind, item, path);
   };
@@ -499,7 +510,8 @@ export function restoreWith(input: unknown, slow: SlowCheck | null, out?: Restor
     }
     const times = parseTimes(v, record, zoneOf(record.place), zoneOf(record.place));
     if (!times) continue;
-    // The record is this restore's own copy (the schema's output or plainEvent's): completed in place,
+    // The record is this restore's own (the schema's output, plainEvent's copy, or adopted from the
+    // caller's own parse): completed in place,
     // which spares a copy of every event.
     const event = completeEvent(record, times[0], times[1]);
     events.push(event);

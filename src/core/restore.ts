@@ -63,9 +63,9 @@ const bySchema: SlowCheck = (kind, item, path) => {
 };
 
 /** Restore a parsed JSON value into a Dataset. Bad records are dropped and listed in `problems`. */
-export function restoreDataset(input: unknown, out?: RestoreOut): Dataset {
+export function restoreDataset(input: unknown, out?: RestoreOut, adopt = false): Dataset {
   // With a slow check for every record, restoreWith always returns a dataset.
-  return restoreWith(input, bySchema, out)!;
+  return restoreWith(input, bySchema, out, adopt)!;
 }
 
 /** Parse JSON text and restore it; a syntax error becomes a fatal problem with line and column. */
@@ -85,5 +85,5 @@ export function loadDatasetText(text: string): Dataset {
     }
     return emptyDataset([{ path: '(file)', message: `not valid JSON${where}: ${message}`, level: 'fatal' }]);
   }
-  return restoreDataset(value);
+  return restoreDataset(value, undefined, true);
 }

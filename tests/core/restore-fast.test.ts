@@ -418,3 +418,25 @@ describe('restorePlain', () => {
     });
   });
 });
+
+describe("adopting the caller's own parse (restorePlain(input, true))", () => {
+  const text = readFileSync('data/kim-trips.json', 'utf8');
+  type Rows = { events: Record<string, unknown>[] };
+
+  it('restores the same dataset as with copies, completing the parsed events in place', () => {
+    const input = JSON.parse(text) as Rows;
+    const copied = restorePlain(JSON.parse(text))!;
+    const adopted = restorePlain(input, true)!;
+    expect(adopted.problems).toEqual([]);
+    expect(adopted).toEqual(copied);
+    const rowOf = (id: string) => input.events.find((e) => e.id === id);
+    expect(adopted.events.every((e) => rowOf(e.id) === e)).toBe(true);
+  });
+
+  it('copies without it: the input is left as it was', () => {
+    const input = JSON.parse(text) as Rows;
+    const copied = restorePlain(input)!;
+    expect(copied.events.some((e) => input.events.includes(e as unknown as Record<string, unknown>))).toBe(false);
+    expect(input).toEqual(JSON.parse(text));
+  });
+});

@@ -113,7 +113,8 @@ function loadTextUnsafe(input: string, options: LoadOptions, out?: RestoreOut): 
         return { dataset: d, format: null, parsed: true };
       }
       // Only here are the restored events rows of the file's own `events` (`out` is for the hand-off).
-      const dataset = restoreDataset(value, out);
+      // `value` is this function's own parse: its events are adopted, not copied.
+      const dataset = restoreDataset(value, out, true);
       return { dataset: { ...dataset, problems: locateProblems(text, dataset.problems) }, format, parsed: true };
     }
   }
