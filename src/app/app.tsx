@@ -31,18 +31,18 @@ import { ThemeSwitch, useTheme } from '../ui/theme';
 import { useBottomSheet } from '../ui/bottom-sheet';
 import { AreaBoundary, CrashProbe } from '../ui/area-boundary';
 import { openFile, type Progress } from './load-dataset';
-import { takeFirstLoad } from './first-load';
+import { pendingFirstLoad, takeFirstLoad } from './first-load';
 
 export function App() {
   const [data, setData] = useState<Dataset | null>(null);
   // A new dataset (an opened file) starts a fresh view: the Explorer is keyed by it.
   const [generation, setGeneration] = useState(0);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  // The first load's progress so far: the app may mount after the download has started.
+  const [progress, setProgress] = useState<Progress | null>(() => pendingFirstLoad()?.last ?? null);
   useEffect(function loadData() {
     let live = true;
     const load = takeFirstLoad();
     load.onProgress = (p) => live && setProgress(p);
-    if (load.last) setProgress(load.last);
     void load.dataset.then((d) => {
       if (!live) return;
       setData(d);

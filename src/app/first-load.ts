@@ -35,6 +35,11 @@ export function startFirstLoad(): FirstLoad {
   return load;
 }
 
+/** The load main.tsx started, if not yet handed over. */
+export function pendingFirstLoad(): FirstLoad | null {
+  return firstLoad;
+}
+
 /** The load main.tsx started, handed over once; a later mount (tests, hot reload) starts its own. */
 export function takeFirstLoad(): FirstLoad {
   const load = firstLoad ?? startFirstLoad();
