@@ -521,7 +521,9 @@ export function restoreWith(
   if (out && kept) {
     // Sorted through their indices, so that each keeps its origin (a map from event to origin cost
     // ~0.1 s at 100,000 events).
-    const order = Array.from(events, (_, k) => k).sort((i, j) => byTime(events[i]!, events[j]!));
+    const order = new Array<number>(events.length);
+    for (let k = 0; k < order.length; k++) order[k] = k;
+    order.sort((i, j) => byTime(events[i]!, events[j]!));
     const origins: EventOrigins = { rows: new Int32Array(order.length), slow: new Uint8Array(order.length) };
     const unsorted = events.slice();
     order.forEach((i, k) => {

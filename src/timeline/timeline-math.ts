@@ -268,7 +268,8 @@ export const clamp = (v: number, lo: number, hi: number): number => Math.min(Mat
  * input, in input order. Computed in time, not pixels, so that rows do not change while zooming.
  */
 export function packRows(spans: readonly { t0: number; t1: number }[], minSpan = 3 * HOUR): number[] {
-  const order = Array.from(spans.keys());
+  const order = new Array<number>(spans.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   let sorted = true;
   for (let i = 1; i < spans.length && sorted; i++) sorted = spans[i - 1]!.t0 <= spans[i]!.t0;
   if (!sorted) order.sort((a, b) => spans[a]!.t0 - spans[b]!.t0 || a - b);
@@ -375,7 +376,8 @@ export interface TimeIndex {
 
 /** Sort spans once; window queries then cost a binary search plus the spans they return. */
 export function buildTimeIndex(spans: readonly { t0: number; t1: number }[]): TimeIndex {
-  const order = Int32Array.from(spans.keys());
+  const order = new Int32Array(spans.length);
+  for (let i = 0; i < order.length; i++) order[i] = i; // (not Int32Array.from(keys()): an iterator, slow)
   let sorted = true;
   for (let i = 1; i < spans.length && sorted; i++) sorted = spans[i - 1]!.t0 <= spans[i]!.t0;
   if (!sorted) order.sort((a, b) => spans[a]!.t0 - spans[b]!.t0 || a - b);
