@@ -211,6 +211,21 @@ describe('the first load', () => {
       .toMatch(/^Itinera could not start: its code did not load \(.+\)\. Reload the page to try again\.$/);
   });
 
+  it("says it in the page's language (lang=, else the browser's)", async () => {
+    for (const [query, locale, text] of [
+      ['?lang=fr', 'en-US', /^Itinera n’a pas pu démarrer : son code ne s’est pas chargé \(.+\)\. Rechargez la page/],
+      ['', 'ru-RU', /^Не удалось запустить Itinera: её код не загрузился \(.+\)\./],
+    ] as const) {
+      const watched = await openPage(browser, 'about:blank', undefined, { fresh: true, locale });
+      await watched.page.route(/\/assets\/mount-[\w-]+\.js$/, (route) => route.abort());
+      await watched.page.goto(new URL(query, baseUrl()).href);
+      await expect
+        .poll(() => watched.page.locator('#root [role=alert]').textContent(), { timeout: 15_000 })
+        .toMatch(text);
+      expect(await watched.page.locator('#root [role=alert]').getAttribute('lang')).toBe(query ? 'fr' : 'ru');
+    }
+  });
+
   it('draws the routes once, at the view fitted to the trip in the window, not at a default view and again', async () => {
     // Leaflet projects every route again at each new view (10k events: 0.3 s). The routes' SVG gets
     // a viewBox at each drawing: one value means one drawing. Before, the map was fitted after its
