@@ -4,6 +4,7 @@
 import type { Instant } from './dates';
 import type { Mode } from './schema';
 import { cumulativeKm, nearestVertexKm, ON_ROUTE_KM, pointAtKm } from './route';
+import { eventsOfTrip } from './selectors';
 import type { Dataset, LatLon, Leg, TravelEvent, Trip } from './types';
 
 export const HOUR_MS = 3_600_000;
@@ -39,8 +40,8 @@ export interface ScheduledLeg {
  */
 export function scheduleTrip(data: Dataset, tripId: string): ScheduledLeg[] {
   const legs = inTimeOrder(data.legs.filter((l) => l.trip === tripId));
-  // The trip's events, looked through once rather than once per leg (100,000 events: ~40 ms).
-  const events = data.events.filter((e) => e.trip === tripId);
+  // The trip's events (grouped once per dataset), not every event for each leg (100,000: ~40 ms).
+  const events = eventsOfTrip(data.events, tripId);
   const n = legs.length;
   const typical = legs.map((l) => (l.lengthKm / TYPICAL_KMH[l.mode]) * HOUR_MS);
   const lo = legs.map((l) => l.startAt.ms);
