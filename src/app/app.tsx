@@ -38,7 +38,10 @@ export function App() {
   // A new dataset (an opened file) starts a fresh view: the Explorer is keyed by it.
   const [generation, setGeneration] = useState(0);
   // The first load's progress so far: the app may mount after the download has started.
-  const [progress, setProgress] = useState<Progress | null>(() => pendingFirstLoad()?.last ?? null);
+  const [progress, setProgress] = useState<Progress | null>(() => {
+    const load = pendingFirstLoad();
+    return load && !load.done ? load.last : null;
+  });
   useEffect(function loadData() {
     let live = true;
     const load = takeFirstLoad();

@@ -14,13 +14,15 @@ export interface FirstLoad {
   onProgress: ((p: Progress) => void) | null;
   /** The progress so far, for an app that starts listening late. */
   last: Progress | null;
+  /** Whether `dataset` has settled (then there is no progress left to show). */
+  done: boolean;
 }
 let firstLoad: FirstLoad | null = null;
 
 /** Starts loading the dataset of the address and the strings of its language (once per page). */
 export function startFirstLoad(): FirstLoad {
   const url = readUrl(resolveAliases(location.search));
-  const load: FirstLoad = { dataset: null!, onProgress: null, last: null };
+  const load: FirstLoad = { dataset: null!, onProgress: null, last: null, done: false };
   // The strings of a language other than English load with the data, so the first paint speaks it.
   load.dataset = Promise.all([
     // The file of the address (data=, up to 20 MB) or the bundled default downloads while the app's
@@ -30,7 +32,10 @@ export function startFirstLoad(): FirstLoad {
       load.onProgress?.(p);
     }),
     loadStrings(url.lang ?? browserLang(navigator.languages)),
-  ]).then(([d]) => d);
+  ]).then(([d]) => {
+    load.done = true;
+    return d;
+  });
   firstLoad = load;
   return load;
 }
