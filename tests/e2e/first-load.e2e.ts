@@ -183,7 +183,8 @@ describe('the first load', () => {
 
   it("asks for the dataset before the app's code (React, Leaflet, D3) has arrived", async () => {
     // The app chunk is held back 1.5 s: the entry alone must start the data, so that the fetch and the
-    // restore run while the browser downloads and compiles the app, not after.
+    // restore run while the browser downloads and compiles the app, not after. The app then finds the
+    // data ready, and shows no loading bar on the way.
     const watched = await openPage(browser, 'about:blank', undefined, { fresh: true });
     const order: string[] = [];
     await watched.page.route(/\/assets\/mount-[\w-]+\.js$/, async (route) => {
@@ -196,9 +197,18 @@ describe('the first load', () => {
     watched.page.on('request', (req) => {
       if (/\/assets\/kim-trips-[\w-]+\.json$/.test(new URL(req.url()).pathname)) order.push('data asked');
     });
+    // Whether a loading bar ever shows: the data is restored long before the app mounts, so none should.
+    await watched.page.addInitScript(() => {
+      const w = window as unknown as { __barShown: boolean };
+      w.__barShown = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid=load-progress]')) w.__barShown = true;
+      }).observe(document, { subtree: true, childList: true });
+    });
     await watched.page.goto(baseUrl());
     await ready(watched.page);
     expect(order).toEqual(['app code asked', 'data asked', 'app code sent']);
+    expect(await watched.page.evaluate(() => (window as unknown as { __barShown: boolean }).__barShown)).toBe(false);
     expect(watched.consoleErrors).toEqual([]);
   });
 
