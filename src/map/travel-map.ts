@@ -23,6 +23,7 @@ import { legendContent, renderLegend, type LegendContent } from './map-legend';
 import type { MapCallbacks, MapOptions, MapView, Mover, TravelMapHandle } from './map-types';
 import { escapeHtml, MARKER_SIZE, MARKER_SPACING, markerHtml } from './marker-icon';
 import type { ClusterItem, PlaceClusters } from './place-clusters';
+import { onDemand } from '../core/on-demand';
 import { basemapTones, createPlaceLabels } from './place-labels';
 
 /** Before the data arrives: the Korean peninsula and the Russian Far East. */
@@ -51,19 +52,7 @@ const MAX_ZOOM_OFFLINE = 12;
 const MAX_ZOOM_TILES = 18;
 
 /** Clustering (place-clusters.ts, supercluster) is loaded with the first dense dataset, not in the first load. */
-type ClusterModule = typeof import('./place-clusters');
-let clusterModule: ClusterModule | null = null;
-let clusterModuleLoad: Promise<ClusterModule> | null = null;
-function loadClusterModule(): Promise<ClusterModule> {
-  clusterModuleLoad ??= import('./place-clusters').then(
-    (m) => (clusterModule = m),
-    (err: unknown) => {
-      clusterModuleLoad = null; // the next dense dataset tries again
-      throw err;
-    },
-  );
-  return clusterModuleLoad;
-}
+const clustering = onDemand(() => import('./place-clusters'));
 
 const NATURAL_EARTH = 'https://www.naturalearthdata.com/';
 const LEAFLET_PREFIX = '<a href="https://leafletjs.com/" target="_blank" rel="noopener noreferrer">Leaflet</a>';
@@ -216,7 +205,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   if (opts.tileUrl)
     L.tileLayer(opts.tileUrl, { attribution: opts.tileAttribution, maxZoom: MAX_ZOOM_TILES }).addTo(map);
 
-  // Many legs: one canvas rather than thousands of SVG paths (journey-layer.ts, DENSE_LEGS).
+  // Many legs: a few batched canvas paths rather than thousands of SVG paths (leg-batches.ts, DENSE_LEGS).
   const denseLegRenderer = L.canvas({ pane: 'overlayPane', padding: 0.3 });
   const journeys = createJourneyLayer(map, legRenderer, (id) => callbacks.onSelectLeg?.(id), denseLegRenderer);
   const leadersLayer = L.layerGroup().addTo(map);
@@ -417,8 +406,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     let placed = 0;
     for (const e of d.events) if (e.place !== undefined && d.places.has(e.place)) placed++;
     dense = placed > DOM_MARKER_LIMIT;
-    if (dense && !clusterModule)
-      loadClusterModule().then(
+    if (dense && !clustering.module)
+      clustering.load().then(
         function clustersArrived() {
           if (destroyed || data !== d || !dense) return;
           clusters = null;
@@ -547,7 +536,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       else visibleByPlace.set(e.place, [e]);
     }
     clusters =
-      clusterModule?.clusterPlaces(
+      clustering.module?.clusterPlaces(
         [...visibleByPlace].map(([placeId, list]) => {
           const p = d.places.get(placeId)!;
           return { placeId, lat: p.lat, lon: p.lon, count: list.length };
@@ -660,7 +649,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       rec.el.dataset.clusterCount = String(item.count);
       rec.el.classList.toggle('is-place', item.kind === 'place');
       rec.count.textContent =
-        item.kind === 'stack' ? String(item.count) : (clusterModule?.shortCount(item.count) ?? String(item.count));
+        item.kind === 'stack' ? String(item.count) : (clustering.module?.shortCount(item.count) ?? String(item.count));
       labelCluster(rec);
     });
     for (let i = items.length; i < clusterRecs.length; i++) {

@@ -7,6 +7,7 @@ import { scaleUtc } from 'd3-scale';
 import { pointer, select } from 'd3-selection';
 import { zoom as d3Zoom, zoomIdentity, zoomTransform, type D3ZoomEvent } from 'd3-zoom';
 import { tripColour } from '../core/palette';
+import { onDemand } from '../core/on-demand';
 import { datasetExtent, type TimeWindow } from '../core/selectors';
 import type { CompareLanes } from './timeline-compare';
 import { createMarkLayer, LANE_H, measureText, ROW_PITCH, type Lane, type SharedLaneBox } from './timeline-marks';
@@ -56,23 +57,7 @@ let instances = 0;
 type Detail = SVGGElement;
 
 /** The compare lanes' code, loaded with the first comparison (not part of the first load). */
-let compareModule: typeof import('./timeline-compare') | null = null;
-let compareModuleLoad: Promise<boolean> | null = null;
-/** Loads it once; false when it did not load (the next call tries again). */
-function loadCompareModule(): Promise<boolean> {
-  compareModuleLoad ??= import('./timeline-compare').then(
-    (m) => {
-      compareModule = m;
-      return true;
-    },
-    (err: unknown) => {
-      compareModuleLoad = null;
-      console.warn('Itinera timeline: the comparison lanes did not load:', err);
-      return false;
-    },
-  );
-  return compareModuleLoad;
-}
+const compareLanes = onDemand(() => import('./timeline-compare'));
 
 export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): TimelineHandle {
   const uid = `itinera-tl-${++instances}`;
@@ -632,20 +617,21 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     toolbar.style.display = on ? 'none' : '';
     cmpBox.style.display = on ? '' : 'none';
     if (on && !cmp) {
-      if (compareModule) cmpBox.replaceChildren((cmp = compareModule.createCompareLanes()).node);
+      if (compareLanes.module) cmpBox.replaceChildren((cmp = compareLanes.module.createCompareLanes()).node);
       else {
         // Drawn when the code arrives; if it cannot, said in place (and tried again at the next update).
-        void loadCompareModule().then((loaded) => {
-          if (destroyed || !view?.compare) return;
-          if (loaded) drawCompare(view);
-          else {
+        compareLanes.load().then(
+          () => !destroyed && view?.compare && drawCompare(view),
+          (err: unknown) => {
+            console.warn('Itinera timeline: the comparison lanes did not load:', err);
+            if (destroyed || !view?.compare) return;
             const p = document.createElement('p');
             p.className = 'tl-compare-error';
             p.setAttribute('role', 'alert');
             p.textContent = view.t('compareNotLoaded');
             cmpBox.replaceChildren(p);
-          }
-        });
+          },
+        );
         return on;
       }
     }
