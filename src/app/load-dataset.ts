@@ -181,38 +181,21 @@ export async function parseBytes(
   return got ?? loadOnMainThread(new TextDecoder().decode(bytes), options);
 }
 
-/** The parse worker (src/app/parse-worker.ts), started. `send` rejects when it cannot start or fails. */
-interface Parser {
-  send(message: ParseRequest, transfer?: Transferable[]): Promise<ParseReply>;
-  stop(): void;
-}
-
-function startParser(): Parser | null {
-  if (typeof Worker === 'undefined') return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-  // An error before any message (the worker's file did not load) is kept for the first send.
-  let failed: Error | null = null;
-  let pending: ((r: ParseReply | Error) => void) | null = null;
-  worker.onerror = (e) => {
-    e.preventDefault();
-    failed = new Error(e.message || 'the parse worker failed');
-    pending?.(failed);
-  };
-  worker.onmessage = (e: MessageEvent<ParseReply>) => pending?.(e.data);
-  return {
-    send: (message, transfer = []) =>
-      new Promise<ParseReply>((resolve, reject) => {
-        if (failed) return reject(failed);
-        pending = (r) => (r instanceof Error ? reject(r) : resolve(r));
-        worker.postMessage(message, { transfer });
-      }),
-    stop: () => worker.terminate(),
-  };
+/** Runs the parse worker (src/app/parse-worker.ts) once; rejects when it cannot start or fails. */
+function askWorker(message: ParseRequest, transfer: Transferable[]): Promise<ParseReply> {
+  return new Promise<ParseReply>((resolve, reject) => {
+    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<ParseReply>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      e.preventDefault();
+      reject(new Error(e.message || 'the parse worker failed'));
+    };
+    worker.postMessage(message, { transfer });
+  });
 }
 
 /**
@@ -224,10 +207,8 @@ async function inWorker(
   text: () => string,
   transfer: Transferable[] = [],
 ): Promise<Dataset | null> {
-  const own = startParser();
-  if (!own) return null;
   try {
-    const reply = own.send(message, transfer);
+    const reply = askWorker(message, transfer);
     reply.catch(() => undefined); // awaited below, after this thread's own parse
     let prepared: ReturnType<typeof prepareEvents> = null;
     try {
@@ -242,8 +223,6 @@ async function inWorker(
     return dataset;
   } catch {
     return null;
-  } finally {
-    own.stop();
   }
 }
 
