@@ -5,8 +5,8 @@
 // the main thread cannot get from its own parse: which rows of the file's `events` were kept, in
 // which order, and their times, in typed arrays (transferred, not copied). The main thread rebuilds
 // each event from its own parsed row with the same fast check the restore used (plainEvent, run
-// while the worker is still at work), so the
-// result equals the worker's (tests/core/handoff.test.ts holds them equal). A record the schema took
+// while the worker is still at work), so the result equals the worker's (tests/core/handoff.test.ts
+// holds them equal). A record the schema took
 // (the fast check declined it) comes back whole. Pure: no DOM, no worker.
 import type { Instant, Precision } from './dates';
 import { completeEvent, plainEvent, type EventOrigins } from './restore-plain';
@@ -77,13 +77,12 @@ export function transferables(h: Handoff): Transferable[] {
 
 /**
  * Main-thread side, while the worker still restores: each row of the file's `events` (from this
- * thread's own parse of the same text) through the fast check, as the restore copies it; null where
- * the check declines. Null when there is no `events` array.
+ * thread's own parse of the same text) through the fast check, adopted as the worker's restore adopts
+ * its own; null where the check declines. Null when there is no `events` array.
  */
 export function prepareEvents(rawEvents: unknown): (EventRecord | null)[] | null {
   if (!Array.isArray(rawEvents)) return null;
   const out = new Array<EventRecord | null>(rawEvents.length);
-  // This thread's own parse, adopted as the worker's restore adopts its own (load-text.ts).
   for (let i = 0; i < rawEvents.length; i++) out[i] = plainEvent(rawEvents[i], true);
   return out;
 }

@@ -325,7 +325,7 @@ class Valid<T> {
   }
 }
 
-/** An event record completed with its times, in place (the record is the restore's own copy). */
+/** An event record completed with its times, in place (a record the restore owns: copied or adopted). */
 export function completeEvent(record: EventRecord, startAt: Instant, endAt: Instant): TravelEvent {
   const event = record as TravelEvent;
   event.startAt = startAt;
@@ -511,8 +511,7 @@ export function restoreWith(
     const times = parseTimes(v, record, zoneOf(record.place), zoneOf(record.place));
     if (!times) continue;
     // The record is this restore's own (the schema's output, plainEvent's copy, or adopted from the
-    // caller's own parse): completed in place,
-    // which spares a copy of every event.
+    // caller's own parse): completed in place, which spares a copy of every event.
     const event = completeEvent(record, times[0], times[1]);
     events.push(event);
     kept?.push(v);
