@@ -6,7 +6,7 @@ import { loadStrings } from '../i18n/i18n';
 import { browserLang } from '../state/initial-state';
 import { readUrl } from '../state/url-state';
 import type { Dataset } from '../core/types';
-import { fetchFirstLoad, type Progress } from './load-dataset';
+import { fetchDataset, type Progress } from './load-dataset';
 
 export interface FirstLoad {
   dataset: Promise<Dataset>;
@@ -26,8 +26,8 @@ export function startFirstLoad(): FirstLoad {
   // The strings of a language other than English load with the data, so the first paint speaks it.
   load.dataset = Promise.all([
     // The file of the address (data=, up to 20 MB) or the bundled default downloads while the app's
-    // code compiles, and is restored on this thread (fetchFirstLoad says why).
-    fetchFirstLoad(url.data, location.href, (p) => {
+    // code compiles, and is restored on this thread (fetchDataset says why).
+    fetchDataset(url.data, location.href, (p) => {
       load.last = p;
       load.onProgress?.(p);
     }),

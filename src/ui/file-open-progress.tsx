@@ -24,7 +24,7 @@ export function LoadProgress({ progress, t }: { progress: Progress; t: Translate
       <span className="load-progress__track">
         <progress max={known ? total : undefined} value={known ? loaded : undefined} />
         {/* Without a measure, a sweep that moves by transform: the compositor runs it even while the
-            main thread is busy restoring a big file (load-dataset.ts, fetchFirstLoad). */}
+            main thread is busy restoring a big file (load-dataset.ts, fetchDataset). */}
         {!known && <span className="load-progress__sweep" aria-hidden="true" />}
       </span>
     </div>

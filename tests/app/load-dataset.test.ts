@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fetchDataset, MAX_BYTES, readCapped, resolveDataUrl } from '../../src/app/load-dataset';
+import { fetchDataset, MAX_BYTES, readCapped, readCappedText, resolveDataUrl } from '../../src/app/load-dataset';
 
 const PAGE = 'https://itinera.example/app/';
 const small = readFileSync(new URL('../fixtures/small.json', import.meta.url));
@@ -102,5 +102,34 @@ describe('readCapped', () => {
   it('returns every byte when under the cap', async () => {
     const bytes = await readCapped(new Response('héllo').body!, 100);
     expect(new TextDecoder().decode(bytes!)).toBe('héllo');
+  });
+});
+
+describe('readCappedText', () => {
+  /** The bytes of `text`, in chunks of `size` bytes, so that characters of several bytes are cut. */
+  const chunked = (text: string, size: number) => {
+    const bytes = new TextEncoder().encode(text);
+    let at = 0;
+    return new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (at >= bytes.length) return c.close();
+        c.enqueue(bytes.slice(at, at + size));
+        at += size;
+      },
+    });
+  };
+
+  it('decodes characters cut between chunks, and counts bytes as they come', async () => {
+    const text = '\ufeff{"title":"Пхеньян → Владивосток, 평양, événement 🚆"}';
+    for (const size of [1, 2, 3, 5, 64]) {
+      const seen: number[] = [];
+      // The byte-order mark goes, as with TextDecoder.decode of the whole.
+      expect(await readCappedText(chunked(text, size), 1000, (n) => seen.push(n))).toBe(text.slice(1));
+      expect(seen.at(-1)).toBe(new TextEncoder().encode(text).length);
+    }
+  });
+
+  it('stops past the cap', async () => {
+    expect(await readCappedText(chunked('x'.repeat(100), 10), 55)).toBeNull();
   });
 });

@@ -60,7 +60,7 @@ describe('hostile files through ?data=: a clear message, the views still there, 
 
 describe('where the data downloads and restores', () => {
   // ~4.7 MB: a file opened on the drawn page from 512 KB goes to the parse worker; the first load
-  // restores here whatever the size (load-dataset.ts, fetchFirstLoad).
+  // restores here whatever the size (load-dataset.ts, fetchDataset).
   const BIG = JSON.stringify(generateDataset(25_000));
   const big = JSON.parse(BIG) as { events: { id: string; title: { en: string } }[] };
 
