@@ -224,8 +224,15 @@ describe('the header', () => {
     await ready(page);
     const footer = page.getByRole('contentinfo');
     expect(await footer.textContent()).toMatch(/\d+ sources.*Made with Natural Earth/);
-    await page.click('[data-testid=footer-sources]');
+    // Folded, the list is not made at all (it is a third of the page's elements); opened, it is.
     const links = footer.locator('.footer-sources-panel a[href^="https://"]');
+    expect(await footer.locator('li').count()).toBe(0);
+    await page.click('[data-testid=footer-sources]');
+    expect(await links.count()).toBeGreaterThan(20);
+    await expect.poll(() => links.first().isVisible()).toBe(true);
+    // Folded again and reopened, it is still there.
+    await page.click('[data-testid=footer-sources]');
+    await page.click('[data-testid=footer-sources]');
     expect(await links.count()).toBeGreaterThan(20);
     await page.close();
   });
