@@ -1,6 +1,7 @@
 // The event marks of the detail view, one lane per trip. Drawing costs follow what is on screen,
 // not the size of the dataset:
-// - a time index (events sorted once) answers "which events are in the window" by binary search;
+// - a time index (core's, shared with the selectors) answers "which events are in the window" by
+//   binary search;
 // - only the marks in the window have DOM (a <g> each, made when first needed; small datasets keep
 //   theirs, hidden, so that every event of them stays in the document);
 // - above DOM_MAX marks in the window they are painted on one canvas instead (level of detail),
@@ -20,7 +21,6 @@ import type { Dataset, TravelEvent, Trip } from '../core/types';
 import { formatShortDate, localName, type Translate } from '../i18n/i18n';
 import { groupConsecutive, laneLod, shareRows, type Target } from './timeline-lod';
 import {
-  buildTimeIndex,
   clamp,
   estimateTextWidth,
   fitLabel,
@@ -31,13 +31,13 @@ import {
   placeLabels,
   queryWindow,
   RANGE_MIN_PX,
+  startOrder,
   rowHitAreas,
   rowLevel,
   rowSpanOf,
   truncateLabel,
   type LaneBox,
   type LaneMetrics,
-  type TimeIndex,
 } from './timeline-math';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -262,7 +262,6 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   let shown: Mark[] = [];
   /** Marks with displayed DOM after the last layout. */
   let withDom: Mark[] = [];
-  let index: TimeIndex = buildTimeIndex([]);
   let eager = true;
   let levelled = true;
   let isDense = false;
@@ -356,7 +355,6 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
       bin: null,
     }));
     byId = new Map(marks.map((m) => [m.e.id, m]));
-    index = buildTimeIndex(data.events);
     levels = new Map();
     const rows = rowsAt(0);
     marks.forEach((m, i) => (m.row = rows[i]!));
@@ -375,7 +373,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     }
     if (eager) {
       // In time order, so that reading the document follows the timeline.
-      for (const i of index.order) {
+      for (const i of startOrder(data.events)) {
         const m = marks[i]!;
         makeNode(m);
         m.node!.style.display = 'none';
@@ -513,7 +511,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
       m.shown = false;
       m.bin = null;
     }
-    shown = queryWindow(index, evs, window).map((i) => marks[i]!);
+    shown = queryWindow(evs, window).map((i) => marks[i]!);
     for (const m of shown) m.shown = true;
     // Level of detail: the canvas when there are too many marks for DOM, or when they would crowd
     // each other (a lane with more than one mark per DENSE_PX of width).

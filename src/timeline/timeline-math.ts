@@ -3,6 +3,7 @@
 import FlatQueue from 'flatqueue';
 import { utcDay, utcHour, utcMonth, utcYear } from 'd3-time';
 import type { TimeWindow } from '../core/selectors';
+import { candidateRange, timeIndex, type Spanned } from '../core/time-index';
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
@@ -363,60 +364,31 @@ export function laneLayout(rowsPerLane: readonly number[], total: number, m: Lan
   });
 }
 
-// --- Time index ---------------------------------------------------------------------------------
+// --- Window queries -----------------------------------------------------------------------------
 
-export interface TimeIndex {
-  /** Span indices sorted by start (then input order). */
-  order: Int32Array;
-  /** Starts in that order, for binary search. */
-  starts: Float64Array;
-  /** The longest span, so that a window query knows how far back to look. */
-  maxSpan: number;
+/**
+ * Indices of the spans overlapping `w` (ends included, as inWindow), in start order. Spans in time
+ * order (a dataset's events always are) are answered by core's time index, the one the selectors
+ * use, built once per array; others by a scan and a sort.
+ */
+export function queryWindow(spans: readonly Spanned[], w: readonly [number, number]): number[] {
+  const out: number[] = [];
+  const index = timeIndex(spans);
+  if (index) {
+    const [lo, hi] = candidateRange(index, w[0], w[1]);
+    for (let i = lo; i < hi; i++) if (spans[i]!.t1 >= w[0]) out.push(i);
+    return out;
+  }
+  for (let i = 0; i < spans.length; i++) if (spans[i]!.t1 >= w[0] && spans[i]!.t0 <= w[1]) out.push(i);
+  return out.sort((a, b) => spans[a]!.t0 - spans[b]!.t0 || a - b);
 }
 
-/** Sort spans once; window queries then cost a binary search plus the spans they return. */
-export function buildTimeIndex(spans: readonly { t0: number; t1: number }[]): TimeIndex {
+/** The spans' indices in start order (then input order). */
+export function startOrder(spans: readonly Spanned[]): Int32Array {
   const order = new Int32Array(spans.length);
   for (let i = 0; i < order.length; i++) order[i] = i; // (not Int32Array.from(keys()): an iterator, slow)
-  let sorted = true;
-  for (let i = 1; i < spans.length && sorted; i++) sorted = spans[i - 1]!.t0 <= spans[i]!.t0;
-  if (!sorted) order.sort((a, b) => spans[a]!.t0 - spans[b]!.t0 || a - b);
-  const starts = new Float64Array(spans.length);
-  let maxSpan = 0;
-  order.forEach((k, i) => {
-    const s = spans[k]!;
-    starts[i] = s.t0;
-    maxSpan = Math.max(maxSpan, s.t1 - s.t0);
-  });
-  return { order, starts, maxSpan };
-}
-
-/** First position in sorted `a` whose value is ≥ v (or > v with `after`). */
-export function bisect(a: Float64Array, v: number, after = false): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (after ? a[mid]! <= v : a[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Indices of the spans overlapping `w` (ends included, as inWindow), in start order. */
-export function queryWindow(
-  index: TimeIndex,
-  spans: readonly { t0: number; t1: number }[],
-  w: readonly [number, number],
-): number[] {
-  const from = bisect(index.starts, w[0] - index.maxSpan);
-  const to = bisect(index.starts, w[1], true);
-  const out: number[] = [];
-  for (let i = from; i < to; i++) {
-    const k = index.order[i]!;
-    if (spans[k]!.t1 >= w[0]) out.push(k);
-  }
-  return out;
+  if (!timeIndex(spans)) order.sort((a, b) => spans[a]!.t0 - spans[b]!.t0 || a - b);
+  return order;
 }
 
 // --- Rows by zoom level -------------------------------------------------------------------------
