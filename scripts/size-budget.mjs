@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The first-load size budget: the JS and CSS a visitor downloads before the app can draw, gzip -9,
-// checked against BUDGET_KB. It reads the build's index.html (entry script, modulepreload and
+// checked against BUDGET_KB. It reads the build's index.html (its scripts, modulepreload and
 // stylesheet links) and follows the static imports of each JS chunk; chunks only reached through
 // import() (present mode, export, share, importers…) are loaded on demand and not counted. The
 // basemap and the dataset are data, reported by the benchmark (docs/benchmark.md), not here.
@@ -17,9 +17,11 @@ import { gzipSync } from 'node:zlib';
  * to stop it growing (see docs/benchmark.md, "First load"). Raised from 209 on 30 Nov for two choices
  * that cost bytes and save time: the small entry that starts the data before the app's code arrives
  * (+3 KB of chunk overhead; 10k events drawn ~0.5 s sooner) and kdbush for the border-crossing search
- * (+1.5 KB; −70 ms at 10k).
+ * (+1.5 KB; −70 ms at 10k). Raised to 213 on 30 Nov (fifth pass): the count now includes the page's
+ * classic script, embed-sandbox.js (0.1 KB), which it had missed, and the build had reached 212.0 KB
+ * (the date-time fast path of the restore, +0.3 KB, −70 ms of restore at 100k events in Node).
  */
-export const BUDGET_KB = 212;
+export const BUDGET_KB = 213;
 export const TARGET_KB = 150;
 
 const STATIC_IMPORT = /(?:\bimport|\bfrom)\s*["']([^"']+\.js)["']/g;
@@ -28,7 +30,8 @@ const STATIC_IMPORT = /(?:\bimport|\bfrom)\s*["']([^"']+\.js)["']/g;
 export function firstLoadFiles(dist) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const refs = [];
-  for (const m of html.matchAll(/<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["']/g)) refs.push(m[1]);
+  // Every script of the page: the module entry and the classic embed-sandbox.js before it.
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)) refs.push(m[1]);
   for (const m of html.matchAll(/<link\b[^>]*\brel=["'](?:modulepreload|stylesheet)["'][^>]*\bhref=["']([^"']+)["']/g))
     refs.push(m[1]);
   const seen = new Set();

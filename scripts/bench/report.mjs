@@ -238,7 +238,12 @@ Datasets: synthetic, seed ${out.settings.seed}, 50 trips, 500 places, 500 legs (
     .join(', ')}), plus the shipped seed dataset. Latency is from the input's timestamp to the end of
 rendering of the frame that shows its effect; the no-op floor is the same measure for an input that
 changes nothing (a pointer move; the wheel floor, for a wheel step over a listener that only cancels it). Steps: ${out.settings.steps} per series, each series capped at ${formatMs(out.settings.seriesBudgetMs)}; each
-load capped at ${formatMs(out.settings.budgetMs)}.
+load capped at ${formatMs(out.settings.budgetMs)}.${
+    out.settings.renderLoads
+      ? ` Itinera's first render and interactive time are the medians of ${out.settings.renderLoads} loads, each in a fresh
+browser context without the profiler (results.json lists them under \`loads\`); a peer's, of one load.`
+      : ''
+  }
 
 ${mdTable(rows(out))}
 

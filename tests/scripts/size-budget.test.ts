@@ -16,7 +16,8 @@ function fakeDist(entryExtra = '') {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(
     join(dir, 'index.html'),
-    '<script type="module" crossorigin src="./assets/index.js"></script>\n' +
+    '<script src="./first.js"></script>\n' +
+      '<script type="module" crossorigin src="./assets/index.js"></script>\n' +
       '<link rel="modulepreload" crossorigin href="./assets/runtime.js">\n' +
       '<link rel="stylesheet" crossorigin href="./assets/index.css">',
   );
@@ -27,11 +28,12 @@ function fakeDist(entryExtra = '') {
   for (const f of ['shared.js', 'side.js', 'runtime.js', 'lazy.js', 'mapped.js'])
     writeFileSync(join(dir, 'assets', f), 'x');
   writeFileSync(join(dir, 'assets/index.css'), 'body{}');
+  writeFileSync(join(dir, 'first.js'), 'x');
   return dir;
 }
 
 describe('size budget', () => {
-  it('counts the entry, its static imports, preloads and stylesheets, not what loads on demand', () => {
+  it('counts the scripts, the static imports of the entry, preloads and stylesheets, not what loads on demand', () => {
     const files = firstLoadFiles(fakeDist())
       .map((f: string) => f.slice(dir.length + 1))
       .sort();
@@ -41,6 +43,7 @@ describe('size budget', () => {
       'assets/runtime.js',
       'assets/shared.js',
       'assets/side.js',
+      'first.js',
     ]);
     const m = measure(dir);
     expect(m.gzip).toBe(m.js + m.css);
