@@ -1,6 +1,6 @@
 // Image export (loaded on demand): the timeline alone as SVG (serialized with its computed styles
-// inlined), and the current view as PNG (the map's canvas and SVG panes, its markers, and the
-// timeline, drawn onto one canvas).
+// inlined), and the current view as PNG (the map's canvas and SVG panes, its markers, its labels of
+// places and countries, and the timeline, drawn onto one canvas).
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -76,6 +76,43 @@ async function drawSvg(ctx: CanvasRenderingContext2D, svg: SVGSVGElement, origin
   if (img) ctx.drawImage(img, r.left - origin.left, r.top - origin.top, r.width, r.height);
 }
 
+/** The first colour of a computed `text-shadow` ("rgb(255, 255, 255) 0px 0px 2px, …"), or null. */
+export function haloColour(textShadow: string): string | null {
+  return /rgba?\([^)]*\)|#[0-9a-f]{3,8}\b/i.exec(textShadow)?.[0] ?? null;
+}
+
+/**
+ * The map's labels of places and countries, which are HTML: their text where it is on the screen, in
+ * its font, colour, letter spacing and case, over its halo.
+ */
+function drawLabels(ctx: CanvasRenderingContext2D, map: HTMLElement, origin: DOMRect) {
+  for (const el of map.querySelectorAll<HTMLElement>('.itinera-place-label, .itinera-country-label')) {
+    const r = el.getBoundingClientRect();
+    if (el.hidden || r.width < 1) continue;
+    const cs = getComputedStyle(el);
+    const raw = el.textContent ?? '';
+    const text =
+      cs.textTransform === 'uppercase'
+        ? raw.toLocaleUpperCase(el.closest('[lang]')?.getAttribute('lang') ?? undefined)
+        : raw;
+    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    ctx.letterSpacing = cs.letterSpacing === 'normal' ? '0px' : cs.letterSpacing;
+    ctx.textBaseline = 'middle';
+    const x = r.left - origin.left + (parseFloat(cs.paddingLeft) || 0);
+    const y = r.top - origin.top + r.height / 2;
+    const halo = haloColour(cs.textShadow);
+    if (halo) {
+      ctx.lineJoin = 'round';
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = halo;
+      ctx.strokeText(text, x, y);
+    }
+    ctx.fillStyle = cs.color;
+    ctx.fillText(text, x, y);
+  }
+  ctx.letterSpacing = '0px';
+}
+
 /** The map and the timeline as one PNG, at the size they have on the screen. */
 export async function viewPng(root: ParentNode = document): Promise<Blob | null> {
   const area = root.querySelector<HTMLElement>('.app-main');
@@ -123,6 +160,7 @@ export async function viewPng(root: ParentNode = document): Promise<Blob | null>
       const glyph = dot.querySelector('svg');
       if (glyph) await drawSvg(ctx, glyph, origin);
     }
+    drawLabels(ctx, map, origin);
     ctx.restore();
   }
   const timeline = timelineSvg(area);

@@ -140,6 +140,30 @@ describe('image export', () => {
     const box = await page.locator('.app-main').boundingBox();
     expect(bytes.readUInt32BE(16)).toBe(Math.round(box!.width));
     expect(bytes.readUInt32BE(20)).toBeGreaterThanOrEqual(Math.round(box!.height));
+    // The map's place labels are HTML, not canvas: they are in the image too, in their dark ink. The
+    // share of dark pixels in each label's box, in the PNG (the land and sea around are light).
+    const ink = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const origin = document.querySelector('.app-main')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('.itinera-place-label')]
+        .filter((l) => !l.hidden && l.getBoundingClientRect().width > 0)
+        .map((l) => {
+          const r = l.getBoundingClientRect();
+          const px = ctx.getImageData(r.left - origin.left, r.top - origin.top, r.width, r.height).data;
+          let dark = 0;
+          for (let i = 0; i < px.length; i += 4) if (0.3 * px[i]! + 0.59 * px[i + 1]! + 0.11 * px[i + 2]! < 110) dark++;
+          return { label: l.textContent, share: dark / (px.length / 4) };
+        });
+    }, bytes.toString('base64'));
+    expect(ink.length).toBeGreaterThanOrEqual(2);
+    for (const { label, share } of ink) expect(share, label!).toBeGreaterThan(0.05);
 
     const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=svg]')]);
     expect(svg.suggestedFilename()).toMatch(/_timeline\.svg$/);
