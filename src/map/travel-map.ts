@@ -511,9 +511,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
         rec.el.tabIndex = visible ? 0 : -1;
         changed = true;
       }
-    journeys.setLevels((leg) =>
-      compare ? (compare.has(leg.trip) ? 1 : HIDDEN_OPACITY) : inWindow(legSpan(leg), win) ? 1 : FADED_OPACITY,
-    );
+    journeys.setLevels((leg) => (isLegShown(leg) ? 1 : compare ? HIDDEN_OPACITY : FADED_OPACITY));
     return changed;
   }
 
@@ -522,10 +520,20 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     return compare ? compare.has(e.trip) : inWindow(e, win);
   }
 
+  /** The events isVisible keeps, found through the time index when it is the window. */
+  function shownEvents(d: Dataset): TravelEvent[] {
+    return compare ? d.events.filter((e) => compare!.has(e.trip)) : eventsInWindow(d.events, win);
+  }
+
+  /** A leg shown by the window (or the comparison), as isVisible for events. */
+  function isLegShown(leg: Leg): boolean {
+    return compare ? compare.has(leg.trip) : inWindow(legSpan(leg), win);
+  }
+
   /** Dense mode: the events of the window (time index) by place, and the clusters of those places. */
   function applyWindowDense(): boolean {
     const d = data!;
-    const next = compare ? d.events.filter((e) => compare!.has(e.trip)) : eventsInWindow(d.events, win);
+    const next = shownEvents(d);
     if (clusters && sameEvents(next, visibleEvents)) return false;
     visibleEvents = next;
     visibleByPlace = new Map();
@@ -816,19 +824,11 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
 
   function placesBounds(d: Dataset, inWindowOnly: boolean): L.LatLngBounds {
     const bounds = L.latLngBounds([]);
-    // The events of the window, as applyWindow shows them (a comparison: its two trips whole).
-    const events = !inWindowOnly
-      ? d.events
-      : compare
-        ? d.events.filter((e) => compare!.has(e.trip))
-        : eventsInWindow(d.events, win);
-    for (const e of events) {
+    for (const e of inWindowOnly ? shownEvents(d) : d.events) {
       const p = e.place === undefined ? undefined : d.places.get(e.place);
       if (p) bounds.extend([p.lat, p.lon]);
     }
-    for (const leg of d.legs)
-      if (!inWindowOnly || (compare ? compare.has(leg.trip) : inWindow(legSpan(leg), win)))
-        for (const p of leg.geometry) bounds.extend(p);
+    for (const leg of d.legs) if (!inWindowOnly || isLegShown(leg)) for (const p of leg.geometry) bounds.extend(p);
     return bounds;
   }
 
