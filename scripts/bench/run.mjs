@@ -221,6 +221,24 @@ const APP_READY = `() => !!(document.querySelector('.tl [data-event-id]') &&
  * of its own and without the profiler (which slows the page it samples). One load on this machine
  * moves by ±10% from the next. Every load is listed in results.json (`loads`).
  */
+/**
+ * A drawn page's figures: its first render, when it became interactive (the later of that and the end
+ * of its last long task; null when still busy 15 s on) and its load event, in ms since navigation.
+ */
+async function loadFigures(page, render) {
+  const lastLong = await within(
+    15_000,
+    page.evaluate(() => window.__bench.quietAfter(500, 10_000)),
+    null,
+  );
+  const loadEvent = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd || null);
+  return {
+    render: Math.round(render),
+    interactive: lastLong === null ? null : Math.round(Math.max(render, lastLong)),
+    loadEvent: loadEvent === null ? null : Math.round(loadEvent),
+  };
+}
+
 async function loadSeries(browser, server, url) {
   const loads = [];
   for (let k = 0; k < RENDER_LOADS; k++) {
@@ -228,18 +246,7 @@ async function loadSeries(browser, server, url) {
     try {
       const render = await load(page, url, BUDGET_MS);
       if (render === 'timeout') return 'timeout';
-      const lastLong = await within(
-        15_000,
-        page.evaluate(() => window.__bench.quietAfter(500, 10_000)),
-        null,
-      );
-      const loadEvent = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd || null);
-      loads.push({
-        render: Math.round(render),
-        // Null: still busy 15 s after its first render.
-        interactive: lastLong === null ? null : Math.round(Math.max(render, lastLong)),
-        loadEvent: loadEvent === null ? null : Math.round(loadEvent),
-      });
+      loads.push(await loadFigures(page, render));
     } finally {
       await context.close();
     }
@@ -284,19 +291,8 @@ async function benchApp(browser, server, label, dataPath, { profile = false, ste
       if (profile) r.profileLoad = await stopProfile(cdp, resolve);
       return r;
     }
-    const lastLong = await within(
-      15_000,
-      page.evaluate(() => window.__bench.quietAfter(500, 10_000)),
-      null,
-    );
     // This page's own figures (profiled when asked) are kept apart; the medians of the loads stand.
-    const loadEvent = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd || null);
-    r.measuredPage = {
-      render: Math.round(r.firstRender),
-      interactive: lastLong === null ? null : Math.round(Math.max(r.firstRender, lastLong)),
-      loadEvent: loadEvent === null ? null : Math.round(loadEvent),
-      profiled: profile,
-    };
+    r.measuredPage = { ...(await loadFigures(page, r.firstRender)), profiled: profile };
     r.loads = loads;
     r.firstRender = medianOf(loads, 'render');
     r.interactive = medianOf(loads, 'interactive') ?? 'busy (> 15 s after first render)';
@@ -486,12 +482,7 @@ async function benchPeer(browser, server, name, label, dataPath, steps) {
       r.step = 'not run (load timeout)';
       return r;
     }
-    const lastLong = await within(
-      15_000,
-      page.evaluate(() => window.__bench.quietAfter(500, 10_000)),
-      null,
-    );
-    r.interactive = lastLong === null ? 'busy (> 15 s after first render)' : Math.max(r.firstRender, lastLong);
+    r.interactive = (await loadFigures(page, r.firstRender)).interactive ?? 'busy (> 15 s after first render)';
     r.bytes = bytesOf(server.log);
     r.heapMB = await heapMB(cdp);
     r.step = await series(steps, (i) => page.evaluate(spec.step, i));

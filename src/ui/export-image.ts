@@ -77,7 +77,7 @@ async function drawSvg(ctx: CanvasRenderingContext2D, svg: SVGSVGElement, origin
 }
 
 /** The first colour of a computed `text-shadow` ("rgb(255, 255, 255) 0px 0px 2px, …"), or null. */
-export function haloColour(textShadow: string): string | null {
+function haloColour(textShadow: string): string | null {
   return /rgba?\([^)]*\)|#[0-9a-f]{3,8}\b/i.exec(textShadow)?.[0] ?? null;
 }
 
