@@ -17,6 +17,7 @@ import type { Dataset, Leg, TravelEvent } from '../core/types';
 import { formatShortDate, localName } from '../i18n/i18n';
 import { fanLayout, type FanGroup, type FanPoint } from './fan-layout';
 import { createJourneyLayer } from './journey-layer';
+import { createBasemapLayer } from './basemap-layer';
 import { landAsOne } from './land-geometry';
 import { FADED_OPACITY, HIDDEN_OPACITY } from './leg-style';
 import { legendContent, renderLegend, type LegendContent } from './map-legend';
@@ -183,7 +184,6 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   const leaderPane = map.createPane('itinera-leaders');
   leaderPane.style.zIndex = '450';
   leaderPane.style.pointerEvents = 'none';
-  const basemapRenderer = L.canvas({ pane: 'itinera-basemap', padding: 0.5 });
   const legRenderer = L.svg({ pane: 'overlayPane' });
   const leaderRenderer = L.svg({ pane: 'itinera-leaders' });
 
@@ -260,18 +260,18 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       if (destroyed) return;
       const countries = topo.objects.countries as GeometryCollection | undefined;
       if (!countries) throw new Error('no "countries" object');
-      const common = { renderer: basemapRenderer, interactive: false, pane: 'itinera-basemap' };
       const tones = basemapTones(el, BASEMAP);
       const land = feature(topo, countries);
-      // One layer for the land (src/map/land-geometry.ts); the labels still read the countries.
-      L.geoJSON(landAsOne(land), { ...common, style: () => tones.land }).addTo(map);
-      L.geoJSON(
-        mesh(topo, countries, (a, b) => a === b),
-        { ...common, style: () => tones.coast },
-      ).addTo(map);
-      L.geoJSON(
-        mesh(topo, countries, (a, b) => a !== b),
-        { ...common, style: () => tones.borders },
+      // One canvas for land, coasts and borders, projected once (basemap-layer.ts); the labels still
+      // read the countries.
+      createBasemapLayer(
+        {
+          land: landAsOne(land),
+          coast: mesh(topo, countries, (a, b) => a === b),
+          borders: mesh(topo, countries, (a, b) => a !== b),
+        },
+        tones,
+        'itinera-basemap',
       ).addTo(map);
       placeLabels.setCountries(land);
     })

@@ -7,6 +7,7 @@ import { routeGeometry } from '../../src/core/geo';
 import { greatCircleArc, splitAntimeridian } from '../../src/core/route';
 import { DENSE_LEGS } from '../../src/map/leg-style';
 import { baseUrl, launch, openPage, ready, screenshot } from './browser';
+import { viewFromStops, type Place, type Pt } from './map-view';
 
 const TIMELINE = '[role=region][aria-label="Timeline"]';
 const MAP = '[role=region][aria-label="Map"]';
@@ -173,34 +174,11 @@ describe('the routes of a dense dataset (500 legs batched on one canvas)', () =>
   const FIXTURE = new URL('../fixtures/dense-legs.json', import.meta.url);
   beforeAll(() => writeFileSync(FIXTURE, JSON.stringify(dataset)));
   afterAll(() => rmSync(FIXTURE, { force: true }));
-  type Pt = [number, number];
-  const mercator = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const places = new Map(dataset.places.map((p: Place) => [p.id, p]));
 
-  /**
-   * Each leg's drawn route in page pixels. The view (Web Mercator: x ∝ longitude, y ∝ mercator(lat),
-   * one scale) is read from two border-crossing stops, markers centred on their places.
-   */
+  /** Each leg's drawn route in page pixels (the view read from the border-crossing stops). */
   async function legsOnScreen(page: Page): Promise<Map<string, Pt[][]>> {
-    const stops = await page.$$eval(`${MAP} .itinera-border-stop[data-place-id]`, (els) =>
-      els.map((el) => {
-        const r = el.getBoundingClientRect();
-        return { id: (el as HTMLElement).dataset.placeId!, x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }),
-    );
-    const places = new Map(dataset.places.map((p: { id: string; lat: number; lon: number }) => [p.id, p]));
-    const known = stops.map((s) => ({ ...s, ...places.get(s.id)! })).sort((a, b) => a.lon - b.lon);
-    const [a, b] = [known[0]!, known.at(-1)!];
-    const perDegree = (b.x - a.x) / (b.lon - a.lon);
-    const perRadian = (perDegree * 180) / Math.PI;
-    const toScreen = ([lat, lon]: Pt): Pt => [
-      a.x + (lon - a.lon) * perDegree,
-      a.y - (mercator(lat) - mercator(a.lat)) * perRadian,
-    ];
-    // The same scale puts the other stops where they are: the reading of the view is right.
-    for (const s of known) {
-      const [x, y] = toScreen([s.lat, s.lon]);
-      expect(Math.hypot(x - s.x, y - s.y)).toBeLessThan(2);
-    }
+    const { toScreen } = await viewFromStops(page, MAP, places);
     const out = new Map<string, Pt[][]>();
     for (const leg of dataset.legs as { id: string; from: string; to: string; waypoints?: Pt[] }[]) {
       const from = places.get(leg.from)!;
