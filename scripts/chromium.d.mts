@@ -2,4 +2,4 @@ import type { Browser } from 'playwright-core';
 export const CHROMIUM: string;
 export const DISABLED_FEATURES: string[];
 export const CHROMIUM_ARGS: string[];
-export function launchChromium(): Promise<Browser>;
+export function launchChromium(extraArgs?: string[]): Promise<Browser>;
