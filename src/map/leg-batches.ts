@@ -34,6 +34,14 @@ export interface LegBatches {
   destroy(): void;
 }
 
+/**
+ * A batch holds hundreds of routes, each already a great-circle arc of short segments: Leaflet's
+ * clipping to the view and its simplification (Douglas–Peucker within 1 px), run for every point at
+ * every zoom, cost more than drawing the points they would spare (half of the batches' set-up at 10k
+ * events, ~50 ms); the canvas clips what it draws anyway.
+ */
+const UNSIMPLIFIED = { smoothFactor: 0, noClip: true } satisfies L.PolylineOptions;
+
 /** How far from a leg (px) a click still picks it: half the width of the sparse mode's hit line. */
 export const HIT_PX = 7;
 /** The selected leg's halo, as the sparse mode's hit line draws it when selected. */
@@ -90,6 +98,7 @@ export function createLegBatches(
           lineCap: s.lineCap ?? 'butt',
           lineJoin: 'round',
           ...(s.dashArray ? { dashArray: s.dashArray } : {}),
+          ...UNSIMPLIFIED,
         },
         legs: new Set(),
         layer: null,
@@ -160,7 +169,14 @@ export function createLegBatches(
       return;
     }
     if (halo) halo.setLatLngs(rec.leg.parts);
-    else halo = L.polyline(rec.leg.parts, { ...HALO, renderer, interactive: false, className: 'itinera-leg-halo' });
+    else
+      halo = L.polyline(rec.leg.parts, {
+        ...HALO,
+        ...UNSIMPLIFIED,
+        renderer,
+        interactive: false,
+        className: 'itinera-leg-halo',
+      });
     halo.addTo(group).bringToFront();
   }
 
