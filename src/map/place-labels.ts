@@ -205,6 +205,18 @@ export function countryName(numericId: string | undefined, fallback: string, lan
   return regionNames.get(lang)?.of(code) ?? fallback;
 }
 
+/** A ring's bounds in degrees: west, south, east, north. */
+export function ringBox(ring: readonly (readonly number[])[]): [number, number, number, number] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon, lat] of ring) {
+    w = Math.min(w, lon!);
+    e = Math.max(e, lon!);
+    s = Math.min(s, lat!);
+    n = Math.max(n, lat!);
+  }
+  return [w, s, e, n];
+}
+
 /** Longer label texts end with "…" at a word boundary. */
 const MAX_LABEL_CHARS = 30;
 
@@ -281,6 +293,8 @@ interface Country {
   name: string;
   /** Outer rings, [lon, lat]. */
   rings: [number, number][][];
+  /** Each ring's bounds: west, south, east, north. */
+  boxes: [number, number, number, number][];
 }
 
 /** A country's biggest part on screen: its ring in container pixels, area and centroid. */
@@ -358,7 +372,12 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
     const pieces: CountryPiece[] = [];
     for (const country of countries) {
       let best: CountryPiece | null = null;
-      for (const ring of country.rings) {
+      for (const [i, ring] of country.rings.entries()) {
+        // A ring wholly out of view is not projected (most of the world, at the zoom of a story).
+        const [w, south, e, north] = country.boxes[i]!;
+        const nw = map.latLngToContainerPoint([north, w]);
+        const se = map.latLngToContainerPoint([south, e]);
+        if (se.x < inner.x || nw.x > inner.x + inner.w || se.y < inner.y || nw.y > inner.y + inner.h) continue;
         const clipped = clipRing(
           ring.map(([lon, lat]) => map.latLngToContainerPoint([lat, lon])),
           inner,
@@ -526,10 +545,12 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
       countries = fc.features.map((f) => {
         const g = f.geometry;
         const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : [];
+        const rings = polys.map((p) => p[0] as [number, number][]);
         return {
           id: f.id === undefined ? undefined : String(f.id),
           name: String((f.properties as { name?: string } | null)?.name ?? ''),
-          rings: polys.map((p) => p[0] as [number, number][]),
+          rings,
+          boxes: rings.map(ringBox),
         };
       });
       countryCache = null;

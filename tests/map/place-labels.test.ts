@@ -9,6 +9,7 @@ import {
   intersects,
   placeLabels,
   rectInside,
+  ringBox,
   ringCentroid,
   shortName,
   type LabelRequest,
@@ -115,6 +116,17 @@ describe('country names', () => {
     expect(r).not.toBeNull();
     expect(intersects(r!, taken, 4)).toBe(false);
     expect(rectInside(ring, { x: 50, y: 50 }, 140, 10)).toBeNull();
+  });
+
+  it('bounds a ring in degrees, to leave out of the projection the countries out of view', () => {
+    expect(
+      ringBox([
+        [10, 50],
+        [12, 48],
+        [9, 47],
+        [10, 50],
+      ]),
+    ).toEqual([9, 47, 12, 50]);
   });
 
   it("names a country in the reader's language from its Natural Earth id", () => {
