@@ -19,9 +19,11 @@ import { gzipSync } from 'node:zlib';
  * (+3 KB of chunk overhead; 10k events drawn ~0.5 s sooner) and kdbush for the border-crossing search
  * (+1.5 KB; −70 ms at 10k). Raised to 213 on 30 Nov (fifth pass): the count now includes the page's
  * classic script, embed-sandbox.js (0.1 KB), which it had missed, and the build had reached 212.0 KB
- * (the date-time fast path of the restore, +0.3 KB, −70 ms of restore at 100k events in Node).
+ * (the date-time fast path of the restore, +0.3 KB, −70 ms of restore at 100k events in Node). Raised
+ * to 214 on 30 Nov (sixth pass) for the basemap's own canvas layer (src/map/basemap-layer.ts, +1 KB):
+ * it draws the land without the band Leaflet's polygons drew across the Arctic, and ~40 ms sooner.
  */
-export const BUDGET_KB = 213;
+export const BUDGET_KB = 214;
 export const TARGET_KB = 150;
 
 const STATIC_IMPORT = /(?:\bimport|\bfrom)\s*["']([^"']+\.js)["']/g;

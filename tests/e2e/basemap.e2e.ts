@@ -111,8 +111,12 @@ describe('the offline basemap', () => {
       expect(a.share).toBeGreaterThan(0.98);
       return a;
     };
+    // The basemap arrives after the markers: its file, then a draw.
     await expect
-      .poll(async () => (await agreement(page, await viewFromStops(page, MAP, places))).share)
+      .poll(async () => (await agreement(page, await viewFromStops(page, MAP, places))).share, {
+        timeout: 10_000,
+        interval: 250,
+      })
       .toBeGreaterThan(0.98);
     await check();
     // Zoom in (reduced motion: no animation) around the centre, then drag the map.
