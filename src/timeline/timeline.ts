@@ -749,10 +749,19 @@ function binOf(target: EventTarget | null): string | null {
   return target instanceof Element ? (target.closest('g.tl-bin')?.getAttribute('data-bin') ?? null) : null;
 }
 
-/** The longest truncation of `text` that fits `maxWidth` px in `font`. */
-function fitText(text: string, maxWidth: number, font: string): string {
+/**
+ * The longest truncation of `text` that fits `maxWidth` px in `font` (4 characters at least). A
+ * truncation only grows with its length, so the length is found by bisection: a few measurements per
+ * title instead of one per character cut.
+ */
+export function fitText(text: string, maxWidth: number, font: string): string {
   if (measureText(text, font) <= maxWidth) return text;
-  let n = Array.from(text).length;
-  while (n > 4 && measureText(truncateLabel(text, n), font) > maxWidth) n--;
-  return truncateLabel(text, n);
+  let lo = 4;
+  let hi = Array.from(text).length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (measureText(truncateLabel(text, mid), font) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return truncateLabel(text, lo);
 }

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { inkOn, KIND_GLYPHS, kindGlyph } from '../../src/core/kind-symbols';
 import { EVENT_KINDS } from '../../src/core/schema';
 import { inWindow } from '../../src/core/selectors';
+import { fitText } from '../../src/timeline/timeline';
 import {
   DAY,
+  estimateTextWidth,
   formatWindow,
   HOUR,
   keyWindow,
@@ -17,6 +19,7 @@ import {
   rowLevel,
   rowSpanOf,
   startOrder,
+  truncateLabel,
   zoomLimits,
 } from '../../src/timeline/timeline-math';
 
@@ -155,5 +158,30 @@ describe('kind symbols', () => {
   it('picks the ink that reads on a trip colour', () => {
     expect(inkOn('#0072B2')).toBe('#ffffff');
     expect(inkOn('#F0E442')).toBe('#111111');
+  });
+});
+
+describe('fitText', () => {
+  // In Node there is no canvas: measureText falls back to estimateTextWidth, which the reference uses too.
+  const width = (text: string) => estimateTextWidth(text, 11);
+  /** One measurement per character cut, from the end: the longest truncation that fits, 4 at least. */
+  const reference = (text: string, max: number) => {
+    if (width(text) <= max) return text;
+    let n = Array.from(text).length;
+    while (n > 4 && width(truncateLabel(text, n)) > max) n--;
+    return truncateLabel(text, n);
+  };
+
+  it('finds the longest truncation that fits, as cutting one character at a time does', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'W', ' ', 'é', '한', '…', 'i'), maxLength: 80 }),
+        fc.integer({ min: 0, max: 400 }),
+        (text, max) => {
+          expect(fitText(text, max, '11px sans-serif')).toBe(reference(text, max));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
