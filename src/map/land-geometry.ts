@@ -1,7 +1,8 @@
-// The basemap's land as one geometry: Leaflet makes a layer per feature, and a layer per country (177
-// at 110m) cost its set-up each (projection bounds, renderer, events) for a fill that is the same
-// everywhere: one MultiPolygon draws the same pixels (countries do not overlap; a country inside
-// another's hole, such as Lesotho, fills it again under the even-odd rule). Pure: no Leaflet.
+// The basemap's geometry, ready to draw. The land as one geometry: the fill is the same everywhere, so
+// one MultiPolygon of every country's polygons draws the same pixels as 177 countries (countries do not
+// overlap; a country inside another's hole, such as Lesotho, fills it again under the even-odd rule).
+// And rings packed into flat arrays, projected once (packPaths, drawn by basemap-layer.ts). Pure: no
+// Leaflet.
 import type { FeatureCollection, Geometry, MultiPolygon, Position } from 'geojson';
 
 export function landAsOne(land: FeatureCollection<Geometry | null>): MultiPolygon {
