@@ -49,6 +49,8 @@ const MAX_FULL_ROWS = 8;
 const MAX_FULL_LANES = 5;
 const LANE_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const CAPTION_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** Least distance between two lane names, px: a line of the 12 px font. */
+const LANE_NAME_MIN_GAP = 14;
 /** Shown for an empty dataset. */
 const DEFAULT_WINDOW: TimeWindow = [Date.UTC(2000, 0, 1), Date.UTC(2025, 0, 1)];
 
@@ -587,15 +589,24 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       .attr('y', (d) => boxes[d.index]!.y)
       .attr('height', (d) => boxes[d.index]!.h)
       .attr('class', (d) => ((nth.get(d.index) ?? d.index) % 2 ? 'tl-stripe is-odd' : 'tl-stripe'));
+    // A caption sits right above its lane's rows; a column name is level with the first row.
+    const yOf = (b: SharedLaneBox) =>
+      compact ? b.y + b.inset + CAPTION_H / 2 + 1 : b.rows > 0 ? b.y + b.inset + LANE_H / 2 : b.y + b.h / 2;
+    // Lanes thinner than a line of text (dozens of trips in view) name every few: each name that would
+    // touch the one above it is left out (its lane keeps its stripe, and its marks their own names).
+    const named = new Set<number>();
+    let lastY = -Infinity;
+    for (const l of all) {
+      const b = boxes[l.index]!;
+      if (!(b.rows > 0 || boxes.every((o) => o.rows === 0))) continue;
+      if (yOf(b) - lastY < LANE_NAME_MIN_GAP) continue;
+      named.add(l.index);
+      lastY = yOf(b);
+    }
     laneLabels
       .selectAll<SVGGElement, Lane>('g')
-      .attr('transform', (d) => {
-        const b = boxes[d.index]!;
-        // A caption sits right above its lane's rows; a column name is level with the first row.
-        const y = compact ? b.y + b.inset + CAPTION_H / 2 + 1 : b.rows > 0 ? b.y + b.inset + LANE_H / 2 : b.y + b.h / 2;
-        return `translate(0,${y})`;
-      })
-      .attr('visibility', (d) => (boxes[d.index]!.rows > 0 || boxes.every((b) => b.rows === 0) ? null : 'hidden'));
+      .attr('transform', (d) => `translate(0,${yOf(boxes[d.index]!)})`)
+      .attr('visibility', (d) => (named.has(d.index) ? null : 'hidden'));
   }
 
   /** The playhead: a line across the lanes at `t`; hidden outside the window. Cheap: runs per frame. */

@@ -399,6 +399,28 @@ describe('10,000 events', () => {
   const big = JSON.stringify(generateDataset(10_000, { seed: 20_240_913 }));
   const serve = { '/bench-10k.json': big };
 
+  it('names the lanes without writing one name over another when 50 trips share the height', async () => {
+    const { page, errors } = await open('./?data=bench-10k.json&from=1999-01-01&to=2026-01-01', { serve });
+    await page.waitForSelector(`${TIMELINE} .tl-lane-labels text`, { state: 'attached', timeout: 60_000 });
+    await page.waitForTimeout(300);
+    const names = await page.$$eval(`${TIMELINE} .tl-lane-labels g`, (gs) =>
+      gs
+        .filter((g) => getComputedStyle(g).visibility !== 'hidden')
+        .map((g) => {
+          const r = g.querySelector('text')!.getBoundingClientRect();
+          return { text: g.querySelector('text')!.textContent ?? '', top: r.top, bottom: r.bottom };
+        })
+        .sort((a, b) => a.top - b.top),
+    );
+    // Fifty lanes of a few pixels each: every few is named, each name on its own line.
+    expect(await page.locator(`${TIMELINE} .tl-lane-labels g`).count()).toBe(50);
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    expect(names.length).toBeLessThan(50);
+    for (let i = 1; i < names.length; i++) expect(names[i]!.top).toBeGreaterThanOrEqual(names[i - 1]!.bottom - 0.5);
+    expect(names[0]!.text).toMatch(/^Trip 1\b/);
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the DOM small, paints a crowded window on a canvas, and still hovers and selects there', async () => {
     const { page, errors } = await open('./?data=bench-10k.json', { serve });
     await page.waitForSelector(`${TIMELINE} .tl [data-event-id]`, { state: 'attached', timeout: 60_000 });
