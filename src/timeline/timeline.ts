@@ -594,14 +594,17 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       compact ? b.y + b.inset + CAPTION_H / 2 + 1 : b.rows > 0 ? b.y + b.inset + LANE_H / 2 : b.y + b.h / 2;
     // Lanes thinner than a line of text (dozens of trips in view) name every few: each name that would
     // touch the one above it is left out (its lane keeps its stripe, and its marks their own names).
+    // (A lane with nothing in the window has no name, unless none has anything.)
+    const allEmpty = boxes.every((b) => b.rows === 0);
     const named = new Set<number>();
     let lastY = -Infinity;
     for (const l of all) {
       const b = boxes[l.index]!;
-      if (!(b.rows > 0 || boxes.every((o) => o.rows === 0))) continue;
-      if (yOf(b) - lastY < LANE_NAME_MIN_GAP) continue;
-      named.add(l.index);
-      lastY = yOf(b);
+      const y = yOf(b);
+      if ((b.rows > 0 || allEmpty) && y - lastY >= LANE_NAME_MIN_GAP) {
+        named.add(l.index);
+        lastY = y;
+      }
     }
     laneLabels
       .selectAll<SVGGElement, Lane>('g')
