@@ -382,6 +382,8 @@ export function restoreWith(
 
   // Validate each record of each collection on its own; duplicates keep the first.
   const valid = {} as { [K in CollectionName]: Valid<Records[K]>[] };
+  // Each valid event record by id; completed in place below, and deleted again if it is dropped.
+  const eventsById = new Map<string, TravelEvent>();
   const totals = { events: 0, legs: 0, places: 0 };
   for (const name of COLLECTION_NAMES) {
     const list = root[name];
@@ -395,7 +397,9 @@ export function restoreWith(
       continue;
     }
     if (name === 'events' || name === 'legs' || name === 'places') totals[name] = list.length;
-    const seen = new Set<string>();
+    // The events' ids become the dataset's eventsById (less the events dropped below): one map of
+    // 100,000 ids, not a set and then a map.
+    const seen: Map<string, unknown> = name === 'events' ? eventsById : new Map<string, unknown>();
     for (let i = 0; i < list.length; i++) {
       const result = check(name, list[i], i);
       if (!result) return null;
@@ -409,7 +413,7 @@ export function restoreWith(
         drop(`${name}[${i}].id`, `duplicate id "${rid}" in ${name}`);
         continue;
       }
-      seen.add(rid);
+      seen.set(rid, result.record);
       (valid[name] as Valid<unknown>[]).push(new Valid(name, result.record, i, bySchema));
     }
   }
@@ -522,10 +526,14 @@ export function restoreWith(
       ]);
     if (bad) {
       drop(`${v.path}.${bad[0]}`, `unknown ${bad[3]} "${bad[1]}"`);
+      eventsById.delete(record.id);
       continue;
     }
     const zone = zoneOf(record.place);
-    if (!parseTimes(v, record, zone, zone)) continue;
+    if (!parseTimes(v, record, zone, zone)) {
+      eventsById.delete(record.id);
+      continue;
+    }
     // The record is this restore's own (the schema's output, plainEvent's copy, or adopted from the
     // caller's own parse): completed in place, which spares a copy of every event.
     const event = completeEvent(record, startAt, endAt);
@@ -549,8 +557,6 @@ export function restoreWith(
     out.origins = origins;
   } else events.sort(byTime);
 
-  const eventsById = new Map<string, TravelEvent>();
-  for (const e of events) eventsById.set(e.id, e);
   // Only `has` is asked of it: the maps at hand, not a copy of 100,000 events' ids.
   const legIds = new Set(legs.map((l) => l.id));
   const claimTargets = {

@@ -61,6 +61,7 @@ export interface Dataset {
   legs: Leg[];
   /** Sorted by t0, then id. */
   events: TravelEvent[];
+  /** The events by id, in no particular order (nothing iterates it). */
   eventsById: Map<string, TravelEvent>;
   claims: ClaimRecord[];
   problems: Problem[];

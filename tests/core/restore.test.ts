@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDatasetText, restoreDataset } from '../../src/core/restore';
+import { restorePlain } from '../../src/core/restore-plain';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const small = () => JSON.parse(fixture('small.json')) as Record<string, unknown[]> & Record<string, unknown>;
@@ -124,5 +125,18 @@ describe('restoreDataset on unreadable input', () => {
     const d = restoreDataset(input);
     expect(d.problems.find((p) => p.path === 'places[0].timeZone')?.message).toMatch(/unknown time zone/);
     expect(d.eventsById.has('e1')).toBe(false);
+  });
+  it('keeps in eventsById exactly the events kept, the first of a duplicated id', () => {
+    const input = small();
+    const events = input.events as Record<string, unknown>[];
+    events[2]!.end = '2019-04-25T12:00+10:00'; // ends before it starts
+    events.push({ ...events[0], title: { en: 'A second e1' } });
+    for (const d of [restoreDataset(input), restorePlain(JSON.parse(JSON.stringify(input)), true)!]) {
+      expect(d.events.map((e) => e.id)).toEqual(['e1', 'e2']);
+      expect(d.eventsById.has('e3')).toBe(false);
+      expect(d.eventsById.size).toBe(d.events.length);
+      for (const e of d.events) expect(d.eventsById.get(e.id)).toBe(e);
+      expect(d.eventsById.get('e1')!.title.en).not.toBe('A second e1');
+    }
   });
 });
