@@ -211,8 +211,7 @@ export function advance(t: number, elapsedMs: number, speed: number, end: number
 
 /** The trip playback follows at `t`: one whose span holds it, else the one of `selected`, else the nearest. */
 export function tripAt(data: Dataset, t: number, preferred: string | null = null): Trip | null {
-  const withLegs = data.trips.filter((tr) => data.legs.some((l) => l.trip === tr.id));
-  const pool = withLegs.length ? withLegs : data.trips;
+  const pool = tripPool(data);
   if (preferred) {
     const p = pool.find((tr) => tr.id === preferred);
     if (p && t >= p.t0 - DAY_MS && t <= p.t1 + DAY_MS) return p;
@@ -225,6 +224,31 @@ export function tripAt(data: Dataset, t: number, preferred: string | null = null
     if (d < bestD) [best, bestD] = [tr, d];
   }
   return best;
+}
+
+const pools = new WeakMap<Dataset, readonly Trip[]>();
+/** The trips playback can follow: those with legs (all trips when none has any), once per dataset. */
+function tripPool(data: Dataset): readonly Trip[] {
+  let pool = pools.get(data);
+  if (!pool) {
+    const withLegs = new Set(data.legs.map((l) => l.trip));
+    const trips = data.trips.filter((tr) => withLegs.has(tr.id));
+    pools.set(data, (pool = trips.length ? trips : data.trips));
+  }
+  return pool;
+}
+
+const tripSteps = new WeakMap<Dataset, Map<string, readonly number[]>>();
+/**
+ * stepTimes of a trip's events, once per dataset and trip: the play context is remade at each new
+ * window, and a trip of a large dataset has thousands of events to sort.
+ */
+export function stepsOfTrip(data: Dataset, tripId: string): readonly number[] {
+  let perTrip = tripSteps.get(data);
+  if (!perTrip) tripSteps.set(data, (perTrip = new Map()));
+  let s = perTrip.get(tripId);
+  if (!s) perTrip.set(tripId, (s = stepTimes(eventsOfTrip(data.events, tripId))));
+  return s;
 }
 
 const schedules = new WeakMap<Dataset, Map<string, ScheduledLeg[]>>();

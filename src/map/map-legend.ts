@@ -23,7 +23,10 @@ export interface LegendContent {
 /** What the legend needs to list for a dataset: modes in the canonical order, approximate places. */
 export function legendContent(data: Dataset): LegendContent {
   const present = new Set(data.legs.map((l) => l.mode));
-  const approximate = data.events.some((e) => e.place !== undefined && data.places.get(e.place)?.approximate === true);
+  // Asked of the few approximate places first: most datasets have none, and then 100,000 events go unread.
+  const approx = new Set<string>();
+  for (const p of data.places.values()) if (p.approximate === true) approx.add(p.id);
+  const approximate = approx.size > 0 && data.events.some((e) => e.place !== undefined && approx.has(e.place));
   return {
     modes: MODES.filter((m) => present.has(m)),
     approximate,

@@ -1,6 +1,6 @@
 // What playback runs over for a view state: the trips in play, the span, the steps. Pure.
 import { alignedTime, tripOrigin } from '../core/compare';
-import { playRange, stepTimes, tripAt, tripSchedule, type ScheduledLeg } from '../core/playback';
+import { playRange, stepsOfTrip, stepTimes, tripAt, tripSchedule, type ScheduledLeg } from '../core/playback';
 import type { Dataset, Trip } from '../core/types';
 import { eventsOfTrip } from '../core/selectors';
 
@@ -17,7 +17,7 @@ export interface PlayContext {
   trips: PlayTrip[];
   range: [number, number];
   /** Event starts of the trips in play, on the playhead's clock. */
-  steps: number[];
+  steps: readonly number[];
 }
 
 const same = (t: number) => t;
@@ -66,6 +66,6 @@ export function playContext(data: Dataset, s: PlayInput): PlayContext | null {
   return {
     trips: [{ trip, schedule, toOwn: same, fromOwn: same }],
     range: playRange(trip, schedule),
-    steps: stepTimes(eventsOfTrip(data.events, trip.id)),
+    steps: stepsOfTrip(data, trip.id),
   };
 }

@@ -37,7 +37,12 @@ export function createLegend(): Legend {
   node.addEventListener('toggle', render);
 
   function update({ data, t }: Pick<TimelineView, 'data' | 't'>): void {
-    const present = new Set(data.events.map((e) => e.kind as string));
+    // A loop rather than a mapped copy: 100,000 events at each new dataset. It stops once every kind is seen.
+    const present = new Set<string>();
+    for (const e of data.events) {
+      present.add(e.kind);
+      if (present.size === KIND_ORDER.length) break;
+    }
     const kinds = KIND_ORDER.filter((k) => present.has(k));
     const names = kinds.map((k) => t(`kind_${k}` as StringKey));
     const next = `${t('kindsLegend')}|${kinds.join()}|${names.join()}`;

@@ -252,12 +252,17 @@ function show(el: SVGElement, on: boolean): void {
   c._tlShown = on;
   el.style.display = on ? '' : 'none';
 }
+/** Whether `a` comes before `b` in a restored dataset's order of events (start, then id). */
+const before = (a: TravelEvent, b: TravelEvent): boolean => a.t0 < b.t0 || (a.t0 === b.t0 && a.id < b.id);
 const shownEl = (el: SVGElement): boolean => (el as SVGElement & Cached)._tlShown !== false;
 
 export function createMarkLayer(container: SVGGElement): MarkLayer {
   let marks: Mark[] = [];
   let evs: readonly TravelEvent[] = [];
-  let byId = new Map<string, Mark>();
+  /** Marks with DOM (every mark when eager; in a crowded dataset, a window's worth). */
+  const withNode = new Set<Mark>();
+  /** The dataset's events by id, for markOf. */
+  let eventsById: ReadonlyMap<string, TravelEvent> = new Map();
   let lanes: Lane[] = [];
   let shown: Mark[] = [];
   /** Marks with displayed DOM after the last layout. */
@@ -301,6 +306,25 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   panG.setAttribute('class', 'tl-pan');
   container.append(panG);
 
+  /**
+   * The mark of an event id. A dataset's events are in (t0, id) order (Dataset.events), and so are the
+   * marks: the mark is found by bisection, and no map of 100,000 ids is made at each new dataset for
+   * the few ids ever asked.
+   */
+  function markOf(id: string): Mark | undefined {
+    const e = eventsById.get(id);
+    if (!e) return undefined;
+    let lo = 0;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(marks[mid]!.e, e)) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = marks[lo];
+    return m?.e.id === id ? m : undefined;
+  }
+
   function rowsAt(lv: number): Int32Array {
     let rows = levels.get(lv);
     if (rows) return rows;
@@ -322,7 +346,8 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   function setData(data: Dataset): Lane[] {
     const laneOf = laneIndex(data.trips, data.events);
     for (const lane of lanes) lane.node?.remove();
-    for (const m of marks) m.node?.remove();
+    for (const m of withNode) m.node?.remove();
+    withNode.clear();
     for (const els of binPool.values()) els.g.remove();
     binPool.clear();
     binByKey = new Map();
@@ -354,7 +379,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
       displayed: null,
       bin: null,
     }));
-    byId = new Map(marks.map((m) => [m.e.id, m]));
+    eventsById = data.eventsById;
     levels = new Map();
     const rows = rowsAt(0);
     marks.forEach((m, i) => (m.row = rows[i]!));
@@ -412,6 +437,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     els.label.setAttribute('dy', '0.35em');
     g.append(els.title, els.hit, els.ring, els.dot, els.bar, els.glyph, els.label);
     m.node = g;
+    withNode.add(m);
     m.els = els;
     m.dy = null;
     m.displayed = null;
@@ -424,6 +450,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   function dropNode(m: Mark): void {
     m.node?.remove();
     m.node = null;
+    withNode.delete(m);
     m.els = null;
     m.displayed = null;
     m.dy = null;
@@ -452,7 +479,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
       lane.title = localName(lane.trip.title, lang);
       lane.node?.setAttribute('aria-label', lane.title);
     }
-    for (const m of marks) if (m.els) writeTexts(m);
+    for (const m of withNode) writeTexts(m);
   }
 
   function setDisplayed(m: Mark, on: boolean): void {
@@ -465,7 +492,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   function specials(): Set<Mark> {
     const out = new Set<Mark>();
     for (const id of [selectedId, hoverId, tabStopId]) {
-      const m = id ? byId.get(id) : undefined;
+      const m = id ? markOf(id) : undefined;
       if (m?.shown) out.add(m);
     }
     return out;
@@ -618,7 +645,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     geo = { width, boxes, need, caption: metrics.caption };
     setBins(found);
 
-    const selected = selectedId ? byId.get(selectedId) : undefined;
+    const selected = selectedId ? markOf(selectedId) : undefined;
     const domMarks = isDense
       ? [...specials()]
       : [...shown.filter((m) => !m.bin), ...(selected?.shown && selected.bin ? [selected] : [])];
@@ -963,7 +990,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     if (!geo) return;
     if (!isDense) {
       // Lighter windows: only the selected event of a bin needs DOM it had not, drawn on its bin.
-      const sel = selectedId ? byId.get(selectedId) : undefined;
+      const sel = selectedId ? markOf(selectedId) : undefined;
       const want = sel?.shown && sel.bin ? sel : null;
       const drop = withDom.filter((m) => m.bin && m !== want);
       if (drop.length) {
@@ -1007,12 +1034,12 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     hoverId = hover;
     refreshSpecials();
     if (!prev) {
-      for (const m of marks) paint(m);
+      for (const m of withNode) paint(m);
       for (const b of bins) paintBin(b);
       return;
     }
     for (const id of new Set([prev.selectedId, prev.hoverId, sel, hover])) {
-      const m = id ? byId.get(id) : undefined;
+      const m = id ? markOf(id) : undefined;
       if (m) paint(m);
     }
     for (const b of bins) paintBin(b);
@@ -1020,11 +1047,11 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
 
   function setTabStop(id: string | null): void {
     const prevId = tabStopId;
-    const prev = prevId ? byId.get(prevId) : undefined;
+    const prev = prevId ? markOf(prevId) : undefined;
     tabStopId = id;
     refreshSpecials();
     if (prev) paint(prev);
-    const m = id ? byId.get(id) : undefined;
+    const m = id ? markOf(id) : undefined;
     if (m) paint(m);
     for (const key of [prevId, id]) {
       const b = key ? binByKey.get(key) : undefined;
@@ -1048,13 +1075,13 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     dense: () => isDense,
     hitTest,
     maxRows: () => rowsAt(0).reduce((a, r) => Math.max(a, r + 1), 1),
-    get: (id) => byId.get(id),
+    get: (id) => markOf(id),
     lanes: () => lanes,
     setTabStop,
     tabStop: () => tabStopId,
     focus(id) {
       setTabStop(id);
-      (binByKey.get(id)?.els.g ?? byId.get(id)?.node)?.focus();
+      (binByKey.get(id)?.els.g ?? markOf(id)?.node)?.focus();
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   positionAt,
   previousStep,
   scheduleTrip,
+  stepsOfTrip,
   stepTimes,
   TYPICAL_KMH,
 } from '../../src/core/playback';
@@ -132,6 +133,12 @@ describe('steps and advance', () => {
     expect(nextStep(steps, at('2019-04-24T05:00Z'))).toBeNull();
     expect(previousStep(steps, at('2019-04-24T05:00Z'))).toBe(at('2019-04-24T01:30Z'));
     expect(previousStep(steps, at('2019-04-24T01:30Z'))).toBeNull();
+  });
+  it("keeps each trip's steps once per dataset", () => {
+    const a = stepsOfTrip(exact, 'a');
+    expect(a).toEqual(steps);
+    expect(stepsOfTrip(exact, 'a')).toBe(a);
+    expect(stepsOfTrip(exact, 'none')).toEqual([]);
   });
   it('advances at the speed and stops at the end', () => {
     expect(advance(0, 500, 6 * HOUR_MS, DAY_MS)).toEqual({ t: 3 * HOUR_MS, ended: false });
