@@ -479,7 +479,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     textView = { lang: view.lang, t };
     for (const rec of markers.values()) if (rec.el) labelMarker(rec, view);
     for (const c of clusterRecs) labelCluster(c);
-    renderLegend(legendEl, legend, t, el.clientWidth || Infinity);
+    // The new markers are not laid out yet: Leaflet's size of the container spares a layout here.
+    renderLegend(legendEl, legend, t, map.getSize().x || Infinity);
     journeys.relabel(view.data, view.lang, t);
     const container = zoomControl.getContainer();
     for (const [cls, key] of [
@@ -965,8 +966,10 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       win = view.window;
       compare = nextCompare ? new Set(nextCompare) : null;
       legend = legendContent(view.data);
-      renderLegend(legendEl, legend, view.t, el.clientWidth || Infinity);
+      // Leaflet's size of the container (kept up to date by the ResizeObserver below), not
+      // el.clientWidth: that would lay the page out once more before the legend is even drawn.
       const size = map.getSize();
+      renderLegend(legendEl, legend, view.t, size.x || Infinity);
       const bounds = boundsToFit(view.data);
       if (bounds && size.x > 0 && size.y > 0) fitView(bounds, size);
       build(view.data);
