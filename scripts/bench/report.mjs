@@ -28,6 +28,7 @@ export function rows(out) {
       Size: r.size,
       'First render': formatMs(r.firstRender),
       Interactive: formatMs(r.interactive),
+      'First render, Playwright attached': formatMs(r.attachedRender),
       'Brush p50 / p95': isApp ? pair(r.brush) : '–',
       'Zoom or step p50 / p95': isApp ? pair(r.zoom) : r.step ? `${pair(r.step)} (${r.stepMetric ?? 'step'})` : '–',
       'No-op floor p50 / p95': isApp ? pair(r.floor) : '–',
@@ -241,7 +242,11 @@ changes nothing (a pointer move; the wheel floor, for a wheel step over a listen
 load capped at ${formatMs(out.settings.budgetMs)}.${
     out.settings.renderLoads
       ? ` Itinera's first render and interactive time are the medians of ${out.settings.renderLoads} loads, each in a fresh
-browser context without the profiler (results.json lists them under \`loads\`); a peer's, of one load.`
+browser context without the profiler (results.json lists them under \`loads\`); a peer's, of one load.
+First render and interactive time are taken in a second Chromium (same binary and switches) driven over a bare
+DevTools pipe: under Playwright, which turns on DevTools' network agent in every page, Chromium keeps and
+decodes every response body, a cost no reader's browser pays (~0.2 s at the seed, ~0.45 s at 100k here). The
+column "First render, Playwright attached" gives one load the old way; everything else is measured under Playwright.`
       : ''
   }
 

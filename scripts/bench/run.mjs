@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../chromium.mjs';
+import { bareLoad, launchBare } from './bare.mjs';
 import { generateDataset, sizeLabel, DEFAULT_SEED } from './generate.mjs';
 import { installHarness } from './harness.mjs';
 import { toTimelineJS, toVisTimeline } from './peers.mjs';
@@ -120,15 +121,19 @@ async function openPage(browser, origin, isReady) {
   return { context, page, cdp, foreign, errors };
 }
 
-/** Loads the app once in a context of its own, and closes it: nothing is recorded. */
-async function warmUp(browser, server) {
+/** Loads the app once in a context of its own in each browser, and closes it: nothing is recorded. */
+async function warmUp(browser, bare, server) {
   const { context, page } = await openPage(browser, new URL(server.url).origin, APP_READY);
   try {
     await load(page, server.url, BUDGET_MS);
   } finally {
     await context.close();
   }
+  await bareLoad(bare, bareSpec(server.url, APP_READY));
 }
+
+/** A load of `url` in the bare browser (bare.mjs), with the harness and this readiness test. */
+const bareSpec = (url, isReady) => ({ url, harness: installHarness, isReady, viewport: VIEWPORT, budget: BUDGET_MS });
 
 /** Navigates and waits until the harness saw the page drawn; ms since navigation start, or 'timeout'. */
 async function load(page, url, budget) {
@@ -226,11 +231,6 @@ const APP_READY = `() => !!(document.querySelector('.tl [data-event-id]') &&
   !document.querySelector('.boot'))`;
 
 /**
- * Itinera's first render and interactive time: the medians of RENDER_LOADS loads, each in a context
- * of its own and without the profiler (which slows the page it samples). One load on this machine
- * moves by ±10% from the next. Every load is listed in results.json (`loads`).
- */
-/**
  * A drawn page's figures: its first render, when it became interactive (the later of that and the end
  * of its last long task; null when still busy 15 s on) and its load event, in ms since navigation.
  */
@@ -248,19 +248,27 @@ async function loadFigures(page, render) {
   };
 }
 
-async function loadSeries(browser, server, url) {
+/**
+ * Itinera's first render and interactive time: the medians of RENDER_LOADS loads in the bare browser
+ * (bare.mjs: no DevTools network agent keeping every response), each in a context of its own and
+ * without the profiler (which slows the page it samples). One load on this machine moves by ±10%
+ * from the next. Every load is listed in results.json (`loads`). Then one load under Playwright, as
+ * the figures before 30 Nov 2026 were taken (`attached`), printed beside them.
+ */
+async function loadSeries(browser, bare, server, url) {
   const loads = [];
   for (let k = 0; k < RENDER_LOADS; k++) {
-    const { context, page } = await openPage(browser, new URL(server.url).origin, APP_READY);
-    try {
-      const render = await load(page, url, BUDGET_MS);
-      if (render === 'timeout') return 'timeout';
-      loads.push(await loadFigures(page, render));
-    } finally {
-      await context.close();
-    }
+    const figures = await bareLoad(bare, bareSpec(url, APP_READY));
+    if (figures === 'timeout') return { loads: 'timeout', attached: null };
+    loads.push(figures);
   }
-  return loads;
+  const { context, page } = await openPage(browser, new URL(server.url).origin, APP_READY);
+  try {
+    const render = await load(page, url, BUDGET_MS);
+    return { loads, attached: render === 'timeout' ? null : await loadFigures(page, render) };
+  } finally {
+    await context.close();
+  }
 }
 
 /** The median of a field of the loads, or null when a load has none. */
@@ -273,10 +281,11 @@ const medianOf = (loads, key) =>
       );
 
 // ---- Itinera --------------------------------------------------------------------------------------
-async function benchApp(browser, server, label, dataPath, { profile = false, steps = STEPS } = {}) {
+async function benchApp(browser, bare, server, label, dataPath, { profile = false, steps = STEPS } = {}) {
   const r = { system: 'Itinera', size: label };
   const url = dataPath ? `${server.url}?data=${encodeURIComponent(dataPath)}` : server.url;
-  const loads = await loadSeries(browser, server, url);
+  const { loads, attached } = await loadSeries(browser, bare, server, url);
+  r.attachedRender = attached?.render ?? 'timeout';
   const { context, page, cdp, foreign, errors } = await openPage(browser, new URL(server.url).origin, APP_READY);
   const resolve = sourceResolver((url) => {
     const path = new URL(url).pathname;
@@ -479,19 +488,28 @@ const PEER = {
   },
 };
 
-async function benchPeer(browser, server, name, label, dataPath, steps) {
+async function benchPeer(browser, bare, server, name, label, dataPath, steps) {
   const spec = PEER[name];
   const r = { system: name, size: label, stepMetric: spec.metric };
+  const url = `${server.url}${spec.page}?data=${encodeURIComponent(dataPath)}`;
+  // First render as Itinera's: one load in the bare browser (a peer's load takes up to a minute).
+  const first = await bareLoad(bare, bareSpec(url, spec.ready)).catch((err) => `error: ${err.message}`);
+  if (typeof first === 'string') {
+    r.firstRender = first === 'timeout' ? `timeout (> ${BUDGET_MS / 1000} s)` : first;
+    r.step = 'not run (load timeout)';
+    return r;
+  }
+  r.firstRender = first.render;
+  r.interactive = first.interactive ?? 'busy (> 15 s after first render)';
   const { context, page, cdp, foreign, errors } = await openPage(browser, new URL(server.url).origin, spec.ready);
   const work = (async () => {
     server.log.length = 0;
-    r.firstRender = await load(page, `${server.url}${spec.page}?data=${encodeURIComponent(dataPath)}`, BUDGET_MS);
-    if (r.firstRender === 'timeout') {
-      r.firstRender = `timeout (> ${BUDGET_MS / 1000} s)`;
+    r.attachedRender = await load(page, url, BUDGET_MS);
+    if (r.attachedRender === 'timeout') {
+      r.attachedRender = `timeout (> ${BUDGET_MS / 1000} s)`;
       r.step = 'not run (load timeout)';
       return r;
     }
-    r.interactive = (await loadFigures(page, r.firstRender)).interactive ?? 'busy (> 15 s after first render)';
     r.bytes = bytesOf(server.log);
     r.heapMB = await heapMB(cdp);
     r.step = await series(steps, (i) => page.evaluate(spec.step, i));
@@ -550,6 +568,7 @@ async function main() {
     ['/', DIST],
   ]);
   const browser = await launchChromium(OFFLINE);
+  const bare = await launchBare(OFFLINE);
   const results = [];
   const profiles = {};
   const load0 = loadavg();
@@ -602,14 +621,14 @@ async function main() {
     // processes, caches): one load of the app, in a context of its own and not recorded, so that the
     // seed, measured next, is not the one to pay it (its load event came at 470 ms instead of 290).
     say('warming the browser up (one load, not recorded)');
-    await warmUp(browser, server);
+    await warmUp(browser, bare, server);
     say('Itinera, seed dataset (data/kim-trips.json)');
-    results.push(await benchApp(browser, server, 'seed', null));
+    results.push(await benchApp(browser, bare, server, 'seed', null));
     const peerRender = {};
     for (const d of datasets) {
       const dataPath = `bench-data/bench-${d.label}.json`;
       say(`Itinera, ${d.label}`);
-      const mine = await benchApp(browser, server, d.label, dataPath, { profile: PROFILE });
+      const mine = await benchApp(browser, bare, server, d.label, dataPath, { profile: PROFILE });
       profiles[d.label] = { load: mine.profileLoad ?? null, interact: mine.profileInteract ?? null };
       delete mine.profileLoad;
       delete mine.profileInteract;
@@ -621,7 +640,7 @@ async function main() {
     for (const d of PEERS ? datasets : []) {
       for (const name of Object.keys(PEER)) {
         const prev = peerRender[name];
-        if (Date.now() - t0 > RUN_BUDGET_MS - PEER_WATCHDOG_MS) {
+        if (Date.now() - t0 > RUN_BUDGET_MS - PEER_WATCHDOG_MS - BUDGET_MS) {
           say(`${name}, ${d.label}: skipped, the run is near its ${RUN_BUDGET_MS / 60_000} min budget`);
           results.push({ system: name, size: d.label, firstRender: 'skipped (run time)', step: 'skipped (run time)' });
           continue;
@@ -633,7 +652,7 @@ async function main() {
         }
         say(`${name}, ${d.label}`);
         const file = `/bench-data/${name === 'TimelineJS' ? 'tljs' : 'vis'}-${d.label}.json`;
-        const r = await benchPeer(browser, server, name, d.label, file, STEPS);
+        const r = await benchPeer(browser, bare, server, name, d.label, file, STEPS);
         results.push(r);
         save();
         peerRender[name] = typeof r.firstRender === 'number' ? { ms: r.firstRender, n: d.n } : 'timeout';
@@ -641,6 +660,7 @@ async function main() {
     }
   } finally {
     await browser.close();
+    await bare.close();
     await server.close();
   }
 
