@@ -7,7 +7,7 @@ import type { Dataset } from '../core/types';
 import { fullViewSearch, parseEmbedParams, resolveAliases } from '../embed/embed-params';
 import { startHeightBroadcaster } from '../embed/height-broadcaster';
 import { loadStrings, localName, translator } from '../i18n/i18n';
-import { TravelMap } from '../map/travel-map-view';
+import { prepareMapFor, TravelMap } from '../map/travel-map-view';
 import { initialState, browserLang } from '../state/initial-state';
 import { readUrl, writeUrl } from '../state/url-state';
 import { reduce, type Action, type ViewState } from '../state/view-state';
@@ -48,6 +48,7 @@ export function App() {
     load.onProgress = (p) => live && setProgress(p);
     void load.dataset.then((d) => {
       if (!live) return;
+      prepareMapFor(d);
       setData(d);
       setProgress(null);
     });

@@ -7,6 +7,8 @@ import { useEffect, useRef } from 'react';
 import type { MapCallbacks, MapView, TravelMapHandle } from './map-types';
 import { createTravelMap } from './travel-map';
 
+export { prepareMapFor } from './travel-map';
+
 export interface TravelMapProps {
   view: MapView;
   onSelect(id: string | null): void;

@@ -55,6 +55,22 @@ const MAX_ZOOM_TILES = 18;
 /** Clustering (place-clusters.ts, supercluster) is loaded with the first dense dataset, not in the first load. */
 const clustering = onDemand(() => import('./place-clusters'));
 
+/** Whether the map draws a dataset in dense mode: more placed events than it makes markers for. */
+function isDense(d: Dataset): boolean {
+  let placed = 0;
+  for (const e of d.events)
+    if (e.place !== undefined && d.places.has(e.place) && ++placed > DOM_MARKER_LIMIT) return true;
+  return false;
+}
+
+/**
+ * Starts loading what the map will need for `d` before the map is made: the clustering module of a
+ * dense dataset, so that it is there when the map first draws instead of arriving a frame or more later.
+ */
+export function prepareMapFor(d: Dataset): void {
+  if (!clustering.module && isDense(d)) clustering.load().catch(() => undefined);
+}
+
 const NATURAL_EARTH = 'https://www.naturalearthdata.com/';
 const LEAFLET_PREFIX = '<a href="https://leafletjs.com/" target="_blank" rel="noopener noreferrer">Leaflet</a>';
 
@@ -403,9 +419,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     clusters = null;
     expandedPlaces.clear();
     openedStacks.clear();
-    let placed = 0;
-    for (const e of d.events) if (e.place !== undefined && d.places.has(e.place)) placed++;
-    dense = placed > DOM_MARKER_LIMIT;
+    dense = isDense(d);
     if (dense && !clustering.module)
       clustering.load().then(
         function clustersArrived() {

@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../scripts/bench/generate.mjs';
-import { launch, openPage, screenshot } from './browser';
+import { baseUrl, launch, openPage, screenshot } from './browser';
 
 const MAP = '[role=region][aria-label="Map"]';
 const CLUSTER = `${MAP} .leaflet-marker-pane [data-cluster-count]`;
@@ -141,6 +141,40 @@ describe('a dense dataset on the map (10,000 events)', () => {
         .toBe('true');
       expect(await page.locator(CLUSTER).count()).toBeGreaterThan(0);
       await page.close();
+    },
+    SLOW,
+  );
+
+  it(
+    'starts loading the clustering code with the data, before the map exists, so the map draws clusters at once',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+      try {
+        // When Leaflet makes the map (it marks its container with a class), by the page's own clock.
+        await context.addInitScript(() => {
+          const w = window as unknown as { mapAt?: number };
+          const add = DOMTokenList.prototype.add;
+          DOMTokenList.prototype.add = function (...tokens: string[]) {
+            if (w.mapAt === undefined && tokens.includes('leaflet-container')) w.mapAt = performance.now();
+            return add.apply(this, tokens);
+          };
+        });
+        const page = await context.newPage();
+        await page.goto(new URL(`./?${DATA}`, baseUrl()).href);
+        await page.waitForSelector(CLUSTER, { state: 'attached', timeout: 90_000 });
+        const { mapAt, clustersAt } = await page.evaluate(() => ({
+          mapAt: (window as unknown as { mapAt?: number }).mapAt ?? null,
+          clustersAt:
+            performance
+              .getEntriesByType('resource')
+              .find((e) => /\/place-clusters-[^/]*\.js$/.test(new URL(e.name).pathname))?.startTime ?? null,
+        }));
+        expect(mapAt).not.toBeNull();
+        expect(clustersAt).not.toBeNull();
+        expect(clustersAt!).toBeLessThan(mapAt!);
+      } finally {
+        await context.close();
+      }
     },
     SLOW,
   );
