@@ -7,6 +7,7 @@
 // (tests/core/restore-fast.test.ts) holds each fast check to its schema.
 import { isKnownTimeZone, parsePartialDate, type Instant } from './dates';
 import { routeGeometry, routeLengthKm } from './geo';
+import { eventOrder } from './selectors';
 import type {
   ClaimRecord,
   EventRecord,
@@ -540,13 +541,12 @@ export function restoreWith(
     events.push(event);
     kept?.push(v);
   }
-  const byTime = (a: TravelEvent, b: TravelEvent) => a.t0 - b.t0 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   if (out && kept) {
     // Sorted through their indices, so that each keeps its origin (a map from event to origin cost
     // ~0.1 s at 100,000 events).
     const order = new Array<number>(events.length);
     for (let k = 0; k < order.length; k++) order[k] = k;
-    order.sort((i, j) => byTime(events[i]!, events[j]!));
+    order.sort((i, j) => eventOrder(events[i]!, events[j]!));
     const origins: EventOrigins = { rows: new Int32Array(order.length), slow: new Uint8Array(order.length) };
     const unsorted = events.slice();
     order.forEach((i, k) => {
@@ -555,7 +555,7 @@ export function restoreWith(
       origins.slow[k] = kept[i]!.bySchema ? 1 : 0;
     });
     out.origins = origins;
-  } else events.sort(byTime);
+  } else events.sort(eventOrder);
 
   // Only `has` is asked of it: the maps at hand, not a copy of 100,000 events' ids.
   const legIds = new Set(legs.map((l) => l.id));

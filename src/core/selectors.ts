@@ -4,6 +4,26 @@ import type { Dataset, TravelEvent } from './types';
 
 export type TimeWindow = readonly [t0: number, t1: number];
 
+/** The order of a dataset's events (Dataset.events): by start, then by id. */
+export function eventOrder(a: Pick<TravelEvent, 't0' | 'id'>, b: Pick<TravelEvent, 't0' | 'id'>): number {
+  return a.t0 - b.t0 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Where `e` is in `events` (in eventOrder), by bisection; -1 when it is not there. */
+export function indexOfEvent(
+  events: readonly Pick<TravelEvent, 't0' | 'id'>[],
+  e: Pick<TravelEvent, 't0' | 'id'>,
+): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (eventOrder(events[mid]!, e) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < events.length && events[lo]!.id === e.id ? lo : -1;
+}
+
 /** An event is in a window when its span overlaps it (ends included). */
 export function inWindow(e: Pick<TravelEvent, 't0' | 't1'>, w: TimeWindow | null): boolean {
   return w === null || (e.t1 >= w[0] && e.t0 <= w[1]);

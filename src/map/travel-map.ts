@@ -11,7 +11,7 @@ import * as L from 'leaflet';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { PlaceRecord } from '../core/schema';
-import { eventsInWindow, inWindow, type TimeWindow } from '../core/selectors';
+import { eventOrder, eventsInWindow, inWindow, type TimeWindow } from '../core/selectors';
 import { tripColour } from '../core/palette';
 import type { Dataset, Leg, TravelEvent } from '../core/types';
 import { formatShortDate, localName } from '../i18n/i18n';
@@ -160,11 +160,6 @@ const FOLLOW_INNER = -0.25;
 
 function legSpan(leg: Leg): { t0: number; t1: number } {
   return { t0: leg.startAt.ms, t1: Math.max(leg.endAt.endMs, leg.startAt.endMs) };
-}
-
-/** Dataset order: t0, then id. */
-function byTime(a: TravelEvent, b: TravelEvent): number {
-  return a.t0 - b.t0 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function sameEvents(a: readonly TravelEvent[], b: readonly TravelEvent[]): boolean {
@@ -604,7 +599,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
         }
       }
     }
-    wanted.sort(byTime);
+    wanted.sort(eventOrder);
     syncMarkers(wanted);
     syncClusters(items);
   }

@@ -16,7 +16,7 @@ import type { ScaleTime } from 'd3-scale';
 import { inkOn, kindGlyph } from '../core/kind-symbols';
 import { tripColour } from '../core/palette';
 import type { Lang } from '../core/schema';
-import type { TimeWindow } from '../core/selectors';
+import { indexOfEvent, type TimeWindow } from '../core/selectors';
 import type { Dataset, TravelEvent, Trip } from '../core/types';
 import { formatShortDate, localName, type Translate } from '../i18n/i18n';
 import { groupConsecutive, laneLod, shareRows, type Target } from './timeline-lod';
@@ -252,8 +252,6 @@ function show(el: SVGElement, on: boolean): void {
   c._tlShown = on;
   el.style.display = on ? '' : 'none';
 }
-/** Whether `a` comes before `b` in a restored dataset's order of events (start, then id). */
-const before = (a: TravelEvent, b: TravelEvent): boolean => a.t0 < b.t0 || (a.t0 === b.t0 && a.id < b.id);
 const shownEl = (el: SVGElement): boolean => (el as SVGElement & Cached)._tlShown !== false;
 
 export function createMarkLayer(container: SVGGElement): MarkLayer {
@@ -313,16 +311,8 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
    */
   function markOf(id: string): Mark | undefined {
     const e = eventsById.get(id);
-    if (!e) return undefined;
-    let lo = 0;
-    let hi = marks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (before(marks[mid]!.e, e)) lo = mid + 1;
-      else hi = mid;
-    }
-    const m = marks[lo];
-    return m?.e.id === id ? m : undefined;
+    const i = e ? indexOfEvent(evs, e) : -1;
+    return i >= 0 ? marks[i] : undefined;
   }
 
   function rowsAt(lv: number): Int32Array {

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventsByPlace, eventsInWindow, inWindow, initialWindow, windowShowing } from '../../src/core/selectors';
+import {
+  eventOrder,
+  eventsByPlace,
+  eventsInWindow,
+  indexOfEvent,
+  inWindow,
+  initialWindow,
+  windowShowing,
+} from '../../src/core/selectors';
 import type { TravelEvent } from '../../src/core/types';
 import { restoreDataset } from '../../src/core/restore';
 import { readFileSync } from 'node:fs';
@@ -50,5 +59,33 @@ describe('initialWindow', () => {
     const trip = d.trips[0]!;
     expect(w[0]).toBeLessThan(trip.t0);
     expect(w[1]).toBeGreaterThan(trip.t1);
+  });
+});
+
+describe("the order of a dataset's events", () => {
+  it('finds each event by bisection where indexOf finds it, ties of start included, and -1 for others', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({ id: fc.string({ minLength: 1, maxLength: 3 }), t0: fc.integer({ min: 0, max: 5 }) }),
+          {
+            selector: (e) => e.id,
+            maxLength: 40,
+          },
+        ),
+        fc.string({ minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 5 }),
+        (raw, otherId, otherT0) => {
+          const events = [...raw].sort(eventOrder);
+          events.forEach((e, i) => expect(indexOfEvent(events, e)).toBe(i));
+          const other = { id: otherId, t0: otherT0 };
+          if (!events.some((e) => e.id === otherId)) expect(indexOfEvent(events, other)).toBe(-1);
+        },
+      ),
+    );
+  });
+  it('sorts by start, then by id', () => {
+    const sorted = [ev('b', 1), ev('a', 2), ev('a2', 1)].sort(eventOrder).map((e) => e.id);
+    expect(sorted).toEqual(['a2', 'b', 'a']);
   });
 });
