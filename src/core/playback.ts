@@ -238,25 +238,24 @@ function tripPool(data: Dataset): readonly Trip[] {
   return pool;
 }
 
-const tripSteps = new WeakMap<Dataset, Map<string, readonly number[]>>();
+/** `make`, kept per dataset and trip (a dataset is never changed once restored). */
+function perTrip<T>(make: (data: Dataset, tripId: string) => T): (data: Dataset, tripId: string) => T {
+  const cache = new WeakMap<Dataset, Map<string, T>>();
+  return (data, tripId) => {
+    let byTrip = cache.get(data);
+    if (!byTrip) cache.set(data, (byTrip = new Map()));
+    if (!byTrip.has(tripId)) byTrip.set(tripId, make(data, tripId));
+    return byTrip.get(tripId)!;
+  };
+}
+
 /**
  * stepTimes of a trip's events, once per dataset and trip: the play context is remade at each new
  * window, and a trip of a large dataset has thousands of events to sort.
  */
-export function stepsOfTrip(data: Dataset, tripId: string): readonly number[] {
-  let perTrip = tripSteps.get(data);
-  if (!perTrip) tripSteps.set(data, (perTrip = new Map()));
-  let s = perTrip.get(tripId);
-  if (!s) perTrip.set(tripId, (s = stepTimes(eventsOfTrip(data.events, tripId))));
-  return s;
-}
+export const stepsOfTrip: (data: Dataset, tripId: string) => readonly number[] = perTrip((data, tripId) =>
+  stepTimes(eventsOfTrip(data.events, tripId)),
+);
 
-const schedules = new WeakMap<Dataset, Map<string, ScheduledLeg[]>>();
-/** scheduleTrip, memoized per dataset and trip. */
-export function tripSchedule(data: Dataset, tripId: string): ScheduledLeg[] {
-  let perTrip = schedules.get(data);
-  if (!perTrip) schedules.set(data, (perTrip = new Map()));
-  let s = perTrip.get(tripId);
-  if (!s) perTrip.set(tripId, (s = scheduleTrip(data, tripId)));
-  return s;
-}
+/** scheduleTrip, once per dataset and trip. */
+export const tripSchedule: (data: Dataset, tripId: string) => ScheduledLeg[] = perTrip(scheduleTrip);
