@@ -59,6 +59,7 @@ export function App() {
   const onOpenFile = useCallback(async (file: File) => {
     setProgress({ phase: 'download', loaded: 0, total: file.size });
     const d = await openFile(file, setProgress);
+    prepareMapFor(d);
     forgetDataInUrl();
     setData(d);
     setGeneration((g) => g + 1);
