@@ -98,7 +98,13 @@ export async function launchBare(extraArgs = []) {
       await Promise.race([send('Browser.close').catch(() => null), new Promise((r) => setTimeout(r, 5_000))]);
       proc.kill();
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      // Chromium's helpers may still be writing the profile as the browser exits: best effort, it is
+      // a folder in the system's temporary directory.
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch {
+        /* left for the system to clear */
+      }
     },
   };
 }
