@@ -8,6 +8,21 @@ import type { Dataset, LatLon, Leg } from './types';
 
 /** Segments longer than this are drawn as several points along their great circle. */
 export const ARC_STEP_KM = 50;
+/** From this map zoom on, arcs are drawn at ARC_STEP_KM; below it, coarser (arcStepKm). */
+const ARC_FULL_ZOOM = 5;
+
+/**
+ * The step at which to draw arcs on a map at `zoom`: ARC_STEP_KM from zoom 5 on, and below it doubled
+ * once every two zoom levels out (100 km at zoom 3–4, 200 at 1–2, 400 at 0). A world view of 500
+ * flights then draws ~25 points of a 5,000 km leg instead of ~100, none of them visibly elsewhere. A
+ * chord of a great circle departs from its arc, as Web Mercator draws both, by about s²/8R times the
+ * map's stretch: four times as far for a step twice as long, while a pixel is twice as long a zoom
+ * level out; so a doubling every two levels keeps the drawn line within 0.4 px of the arc up to 75° of
+ * latitude at any zoom, whole or not (tests/core/route.test.ts measures it).
+ */
+export function arcStepKm(zoom: number): number {
+  return ARC_STEP_KM * 2 ** Math.min(3, Math.max(0, Math.ceil((ARC_FULL_ZOOM - zoom) / 2)));
+}
 
 const toLonLat = (p: LatLon): [number, number] => [p[1], p[0]];
 const toLatLon = (p: [number, number]): LatLon => [p[1], p[0]];
@@ -111,11 +126,16 @@ export function nearestVertexKm(points: readonly LatLon[], cum: readonly number[
   return best;
 }
 
-const drawn = new WeakMap<Leg, LatLon[][]>();
-/** The leg as drawn: its geometry along great circles, split at the antimeridian. Memoized per leg. */
-export function drawnLeg(leg: Leg): LatLon[][] {
-  let parts = drawn.get(leg);
-  if (!parts) drawn.set(leg, (parts = splitAntimeridian(greatCircleArc(leg.geometry))));
+const drawn = new WeakMap<Leg, Map<number, LatLon[][]>>();
+/**
+ * The leg as drawn: its geometry along great circles (a point every `stepKm` at most; see arcStepKm),
+ * split at the antimeridian. Memoized per leg and step.
+ */
+export function drawnLeg(leg: Leg, stepKm = ARC_STEP_KM): LatLon[][] {
+  let bySteps = drawn.get(leg);
+  if (!bySteps) drawn.set(leg, (bySteps = new Map()));
+  let parts = bySteps.get(stepKm);
+  if (!parts) bySteps.set(stepKm, (parts = splitAntimeridian(greatCircleArc(leg.geometry, stepKm))));
   return parts;
 }
 

@@ -98,12 +98,17 @@ export function createJourneyLayer(
     for (const leg of data.legs) {
       const colour = tripColour(data.tripsById.get(leg.trip)?.order ?? 0);
       const strokes = LEG_STROKES[leg.mode];
-      const parts = drawnLeg(leg);
       let lines: L.Polyline[] = [];
       let hit: L.Polyline | null = null;
       if (dense)
-        batched.push({ id: leg.id, parts: parts.map((part) => part.map((p) => L.latLng(p))), colour, strokes });
+        batched.push({
+          id: leg.id,
+          partsAt: (stepKm) => drawnLeg(leg, stepKm).map((part) => part.map((p) => L.latLng(p))),
+          colour,
+          strokes,
+        });
       else {
+        const parts = drawnLeg(leg);
         lines = strokes.map((s) =>
           L.polyline(parts, {
             renderer,

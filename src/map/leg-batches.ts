@@ -11,12 +11,16 @@
 // hidden (out of a comparison) are drawn but cannot be picked. The selected leg gets its own
 // highlight line, drawn above the batches.
 import * as L from 'leaflet';
+import { arcStepKm } from '../core/route';
 import { HIDDEN_OPACITY, type Stroke } from './leg-style';
 
 export interface BatchedLeg {
   id: string;
-  /** The drawn route: one or more parts (split at the antimeridian). */
-  parts: L.LatLng[][];
+  /**
+   * The drawn route at an arc step (core's drawnLeg): one or more parts (split at the antimeridian).
+   * The batches draw each zoom at arcStepKm's step, so a world view draws a quarter of the points.
+   */
+  partsAt(stepKm: number): L.LatLng[][];
   colour: string;
   strokes: readonly Stroke[];
 }
@@ -50,6 +54,9 @@ const HALO: L.PolylineOptions = { color: '#1a73e8', weight: 14, opacity: 0.28, l
 interface Rec {
   leg: BatchedLeg;
   level: number;
+  /** The route at the step it was last asked for. */
+  drawnStep: number;
+  drawn: L.LatLng[][];
   /** Each part's points projected at `zoom`, and their bounds, for picking. */
   zoom: number;
   projected: L.Point[][];
@@ -77,6 +84,19 @@ export function createLegBatches(
   let reorder = false;
   let selected: string | null = null;
   let halo: L.Polyline | null = null;
+  /** The arc step the batches are drawn at (arcStepKm of the map's zoom when they were last flushed). */
+  let step = NaN;
+  const stepNow = () => {
+    const zoom = map.getZoom();
+    return arcStepKm(Number.isFinite(zoom) ? zoom : 0);
+  };
+  const partsAt = (rec: Rec, stepKm: number) => {
+    if (rec.drawnStep !== stepKm) {
+      rec.drawn = rec.leg.partsAt(stepKm);
+      rec.drawnStep = stepKm;
+    }
+    return rec.drawn;
+  };
 
   function batchOf(rec: Rec, strokeIndex: number): Batch {
     const s = rec.leg.strokes[strokeIndex]!;
@@ -122,7 +142,12 @@ export function createLegBatches(
     for (const b of batches.values()) if (b.layer) group.removeLayer(b.layer);
     batches.clear();
     dirty.clear();
-    recs = new Map(legs.map((leg) => [leg.id, { leg, level: -1, zoom: NaN, projected: [], box: L.bounds([]) }]));
+    recs = new Map(
+      legs.map((leg) => [
+        leg.id,
+        { leg, level: -1, drawnStep: NaN, drawn: [], zoom: NaN, projected: [], box: L.bounds([]) },
+      ]),
+    );
     select(null);
   }
 
@@ -136,10 +161,17 @@ export function createLegBatches(
   }
 
   function flush() {
+    // A zoom that changes the arc step redraws every batch at the new one (the map calls this at zoomend).
+    const s = stepNow();
+    if (s !== step) {
+      step = s;
+      for (const b of batches.values()) if (b.layer) dirty.add(b);
+      if (halo) drawHalo();
+    }
     if (!dirty.size) return;
     for (const b of dirty) {
       const parts: L.LatLng[][] = [];
-      for (const rec of b.legs) for (const p of rec.leg.parts) parts.push(p);
+      for (const rec of b.legs) for (const p of partsAt(rec, step)) parts.push(p);
       if (!parts.length) {
         if (b.layer) group.removeLayer(b.layer);
         b.layer = null;
@@ -168,9 +200,10 @@ export function createLegBatches(
       halo = null;
       return;
     }
-    if (halo) halo.setLatLngs(rec.leg.parts);
+    const parts = partsAt(rec, Number.isFinite(step) ? step : stepNow());
+    if (halo) halo.setLatLngs(parts);
     else
-      halo = L.polyline(rec.leg.parts, {
+      halo = L.polyline(parts, {
         ...HALO,
         ...UNSIMPLIFIED,
         renderer,
@@ -188,7 +221,7 @@ export function createLegBatches(
   /** Each part's points projected at the map's zoom (pixels of the whole world at that zoom), and their box. */
   function projectAt(rec: Rec, zoom: number) {
     if (rec.zoom === zoom) return;
-    rec.projected = rec.leg.parts.map((part) => part.map((ll) => map.project(ll, zoom)));
+    rec.projected = partsAt(rec, arcStepKm(zoom)).map((part) => part.map((ll) => map.project(ll, zoom)));
     rec.box = L.bounds(rec.projected.flat());
     rec.zoom = zoom;
   }
@@ -224,6 +257,7 @@ export function createLegBatches(
   let pending: L.Point | null = null;
   let frame = 0;
   const events: L.LeafletEventHandlerFnMap = {
+    zoomend: flush,
     click(e) {
       const id = legAt((e as L.LeafletMouseEvent).containerPoint);
       if (id) onSelect(id);

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { EARTH_RADIUS_KM } from '../../src/core/geo';
 import { restoreDataset } from '../../src/core/restore';
 import {
+  ARC_STEP_KM,
+  arcStepKm,
   arrowFractions,
   borderCrossings,
   cumulativeKm,
@@ -50,6 +52,64 @@ describe('greatCircleArc', () => {
       [42.43, 130.64],
     ];
     expect(greatCircleArc(pts)).toEqual(pts);
+  });
+});
+
+describe('arcStepKm: coarser arcs where the map is zoomed out', () => {
+  /** Web Mercator pixels at `zoom` (256 px for the world at zoom 0), as Leaflet projects. */
+  const px = ([lat, lon]: LatLon, zoom: number): [number, number] => {
+    const scale = (256 * 2 ** zoom) / (2 * Math.PI);
+    const phi = (lat * Math.PI) / 180;
+    return [scale * ((lon * Math.PI) / 180), scale * Math.log(Math.tan(Math.PI / 4 + phi / 2))];
+  };
+  const toSegment = (p: number[], a: number[], b: number[]) => {
+    const [dx, dy] = [b[0]! - a[0]!, b[1]! - a[1]!];
+    const len2 = dx * dx + dy * dy;
+    const t = len2 ? Math.max(0, Math.min(1, ((p[0]! - a[0]!) * dx + (p[1]! - a[1]!) * dy) / len2)) : 0;
+    return Math.hypot(p[0]! - a[0]! - t * dx, p[1]! - a[1]! - t * dy);
+  };
+
+  it('is ARC_STEP_KM from zoom 5 on and doubles every two levels out, up to 8 times', () => {
+    expect([0, 1, 2, 3, 4, 4.5, 5, 6, 12, 18].map(arcStepKm)).toEqual([400, 200, 200, 100, 100, 100, 50, 50, 50, 50]);
+    expect(arcStepKm(5)).toBe(ARC_STEP_KM);
+  });
+
+  it('draws no point of a long flight more than 0.4 px off its arc, up to 75° of latitude', () => {
+    const rand = mulberry32(8);
+    let worst = 0;
+    let coarser = 0;
+    for (let k = 0; k < 150; k++) {
+      const a: LatLon = [rand() * 150 - 75, rand() * 340 - 170];
+      const b: LatLon = [rand() * 150 - 75, Math.max(-170, Math.min(170, a[1] + (rand() * 2 - 1) * 160))];
+      for (let zoom = 0; zoom <= 6; zoom += 0.5) {
+        const leg = { geometry: [a, b] } as Parameters<typeof drawnLeg>[0];
+        const coarse = drawnLeg(leg, arcStepKm(zoom));
+        const fine = greatCircleArc([a, b], 10);
+        if (coarse.length !== 1 || fine.some((p) => Math.abs(p[0]) > 75)) continue; // one part, within 75°
+        // (the longitudes of `fine` run from a's to b's without a jump: neither is beyond ±170°, nor 160° apart)
+        const line = coarse[0]!.map((p) => px(p, zoom));
+        if (line.length < greatCircleArc([a, b]).length) coarser++;
+        // Both divide the same arc evenly: a fine point lies on the chord at its fraction of the way (±1).
+        fine.forEach((p, i) => {
+          const q = px(p, zoom);
+          const at = Math.floor((i / (fine.length - 1)) * (line.length - 1));
+          let d = Infinity;
+          for (let j = Math.max(1, at); j <= Math.min(line.length - 1, at + 2); j++)
+            d = Math.min(d, toSegment(q, line[j - 1]!, line[j]!));
+          worst = Math.max(worst, d);
+        });
+      }
+    }
+    expect(coarser).toBeGreaterThan(500); // the test measured coarse arcs, not only fine ones
+    expect(worst).toBeLessThan(0.4);
+  });
+
+  it('is memoized per leg and step, and ARC_STEP_KM by default', () => {
+    const leg = { geometry: [[39.03, 125.75] as LatLon, [55.75, 37.62] as LatLon] } as Parameters<typeof drawnLeg>[0];
+    expect(drawnLeg(leg)).toBe(drawnLeg(leg, ARC_STEP_KM));
+    expect(drawnLeg(leg, 400)).toBe(drawnLeg(leg, 400));
+    expect(drawnLeg(leg, 400)[0]!.length).toBeLessThan(drawnLeg(leg)[0]!.length / 6);
+    expect(drawnLeg(leg, 400)[0]!.at(-1)).toEqual(drawnLeg(leg)[0]!.at(-1));
   });
 });
 

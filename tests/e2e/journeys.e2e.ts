@@ -259,4 +259,46 @@ describe('the routes of a dense dataset (500 legs batched on one canvas)', () =>
     await expect.poll(async () => (await page.screenshot({ clip })).equals(before)).toBe(false);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('draws a world view of the routes with a fraction of the points, and the full arcs zoomed in', async () => {
+    const { page, consoleErrors } = await openPage(
+      browser,
+      './?data=/fixtures/dense-legs.json&from=1999-01-01&to=2026-01-01',
+    );
+    await page.waitForSelector(`${MAP} .leaflet-overlay-pane canvas`, { state: 'attached' });
+    await page.locator(`${MAP} .itinera-border-stop`).first().waitFor({ state: 'attached' });
+    // Segments drawn on the routes' canvas from here on.
+    await page.evaluate(() => {
+      const w = window as unknown as { segments: number };
+      w.segments = 0;
+      const lineTo = CanvasRenderingContext2D.prototype.lineTo;
+      CanvasRenderingContext2D.prototype.lineTo = function (x: number, y: number) {
+        if (this.canvas.parentElement?.classList.contains('leaflet-overlay-pane')) w.segments++;
+        return lineTo.call(this, x, y);
+      };
+    });
+    const container = page.locator(`${MAP} .leaflet-container`);
+    /** The segments of one redraw of every route: the map panned by the keyboard, and at rest. */
+    const redraw = async () => {
+      await page.evaluate(() => ((window as unknown as { segments: number }).segments = 0));
+      await container.focus();
+      await page.keyboard.press('ArrowRight');
+      let last = -1;
+      for (;;) {
+        await page.waitForTimeout(150);
+        const n = await page.evaluate(() => (window as unknown as { segments: number }).segments);
+        if (n > 0 && n === last) return n;
+        last = n;
+      }
+    };
+    const world = await redraw();
+    for (let i = 0; i < 4; i++) {
+      await page.locator(`${MAP} .leaflet-control-zoom-in`).click();
+      await page.waitForTimeout(300);
+    }
+    const zoomed = await redraw();
+    // 50 km steps from zoom 5 on; 200 or 400 km at the world view (arcStepKm).
+    expect(world * 2.5).toBeLessThan(zoomed);
+    expect(consoleErrors).toEqual([]);
+  });
 });
