@@ -842,6 +842,17 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     return bounds;
   }
 
+  /**
+   * Whether two centres are less than a pixel apart at the map's zoom. Leaflet's centre, once asked
+   * anew from the map's pixels (after invalidateSize, say), is the fitted one rounded to the pixel
+   * grid; a fit to it again pans by nothing and still ends in a moveend, which redraws every route
+   * and lays the clusters and labels out again (10k events: the ResizeObserver's first call did).
+   */
+  function within1px(a: L.LatLng, b: L.LatLng): boolean {
+    const zoom = map.getZoom();
+    return map.project(a, zoom).distanceTo(map.project(b, zoom)) < 1;
+  }
+
   /** The last view fit() set, and what it was asked: asked again, with the view unmoved, it does nothing. */
   let lastFit: { key: string; center: L.LatLng; zoom: number } | null = null;
 
@@ -852,7 +863,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   function fitView(bounds: L.LatLngBounds, size: L.Point) {
     const padding = fitPadding(size);
     const key = [bounds.toBBoxString(), size.x, size.y, padding.paddingTopLeft, padding.paddingBottomRight].join('|');
-    if (lastFit && lastFit.key === key && lastFit.zoom === map.getZoom() && lastFit.center.equals(map.getCenter()))
+    if (lastFit && lastFit.key === key && lastFit.zoom === map.getZoom() && within1px(lastFit.center, map.getCenter()))
       return;
     moveMap(() => {
       if (bounds.getNorthEast().equals(bounds.getSouthWest()))

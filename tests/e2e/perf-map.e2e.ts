@@ -179,6 +179,33 @@ describe('a dense dataset on the map (10,000 events)', () => {
   }
 
   it(
+    'draws the routes once as the page loads, not again when the map first learns its size',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+      try {
+        // Each full redraw of Leaflet's canvas starts by clearing it.
+        await context.addInitScript(() => {
+          const w = window as unknown as { routeClears: number };
+          w.routeClears = 0;
+          const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+          CanvasRenderingContext2D.prototype.clearRect = function (...args: [number, number, number, number]) {
+            if (this.canvas.parentElement?.classList.contains('leaflet-overlay-pane')) w.routeClears++;
+            return clearRect.apply(this, args);
+          };
+        });
+        const page = await context.newPage();
+        await page.goto(new URL(`./?${DATA}`, baseUrl()).href);
+        await page.waitForSelector(CLUSTER, { state: 'attached', timeout: 90_000 });
+        await page.waitForTimeout(1500);
+        expect(await page.evaluate(() => (window as unknown as { routeClears: number }).routeClears)).toBe(1);
+      } finally {
+        await context.close();
+      }
+    },
+    SLOW,
+  );
+
+  it(
     'starts loading the clustering code with the data, before the map exists, so the map draws clusters at once',
     async () => {
       const [clustersAt, mapAt] = await clusterRequestAndMap((page) =>
