@@ -210,6 +210,8 @@ async function series(n, step) {
     handler: pick('handler'),
     queue: pick('queue'),
     changedShare: samples.length ? samples.filter((s) => s.changed).length / samples.length : null,
+    /** Each step's latency in order (ms, to 0.1): where in a series the slow ones fall. */
+    latencies: samples.map((s) => Math.round(s.latency * 10) / 10),
   };
 }
 
