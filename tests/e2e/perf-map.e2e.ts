@@ -145,22 +145,31 @@ describe('a dense dataset on the map (10,000 events)', () => {
     SLOW,
   );
 
+  /** Runs `run` on a page of a fresh context (cold caches) whose pages run `init` before their own scripts. */
+  async function inFreshContext<T>(init: () => void, run: (page: Page) => Promise<T>): Promise<T> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    try {
+      await context.addInitScript(init);
+      return await run(await context.newPage());
+    } finally {
+      await context.close();
+    }
+  }
+
   /**
    * When the clustering code's request started and when Leaflet last made a map (it marks its
    * container with a class), by the page's own clock, once `go` has brought a dense dataset in.
    */
   async function clusterRequestAndMap(go: (page: Page) => Promise<void>): Promise<[number, number]> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    try {
-      await context.addInitScript(() => {
-        const w = window as unknown as { mapAt?: number };
-        const add = DOMTokenList.prototype.add;
-        DOMTokenList.prototype.add = function (...tokens: string[]) {
-          if (tokens.includes('leaflet-container')) w.mapAt = performance.now();
-          return add.apply(this, tokens);
-        };
-      });
-      const page = await context.newPage();
+    const init = () => {
+      const w = window as unknown as { mapAt?: number };
+      const add = DOMTokenList.prototype.add;
+      DOMTokenList.prototype.add = function (...tokens: string[]) {
+        if (tokens.includes('leaflet-container')) w.mapAt = performance.now();
+        return add.apply(this, tokens);
+      };
+    };
+    return inFreshContext(init, async (page) => {
       await go(page);
       await page.waitForSelector(CLUSTER, { state: 'attached', timeout: 90_000 });
       const { mapAt, clustersAt } = await page.evaluate(() => ({
@@ -173,34 +182,29 @@ describe('a dense dataset on the map (10,000 events)', () => {
       expect(mapAt).not.toBeNull();
       expect(clustersAt).not.toBeNull();
       return [clustersAt!, mapAt!];
-    } finally {
-      await context.close();
-    }
+    });
   }
 
   it(
     'draws the routes once as the page loads, not again when the map first learns its size',
     async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-      try {
-        // Each full redraw of Leaflet's canvas starts by clearing it.
-        await context.addInitScript(() => {
-          const w = window as unknown as { routeClears: number };
-          w.routeClears = 0;
-          const clearRect = CanvasRenderingContext2D.prototype.clearRect;
-          CanvasRenderingContext2D.prototype.clearRect = function (...args: [number, number, number, number]) {
-            if (this.canvas.parentElement?.classList.contains('leaflet-overlay-pane')) w.routeClears++;
-            return clearRect.apply(this, args);
-          };
-        });
-        const page = await context.newPage();
+      // Each full redraw of Leaflet's canvas starts by clearing it.
+      const countClears = () => {
+        const w = window as unknown as { routeClears: number };
+        w.routeClears = 0;
+        const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+        CanvasRenderingContext2D.prototype.clearRect = function (...args: [number, number, number, number]) {
+          if (this.canvas.parentElement?.classList.contains('leaflet-overlay-pane')) w.routeClears++;
+          return clearRect.apply(this, args);
+        };
+      };
+      const clears = await inFreshContext(countClears, async (page) => {
         await page.goto(new URL(`./?${DATA}`, baseUrl()).href);
         await page.waitForSelector(CLUSTER, { state: 'attached', timeout: 90_000 });
         await page.waitForTimeout(1500);
-        expect(await page.evaluate(() => (window as unknown as { routeClears: number }).routeClears)).toBe(1);
-      } finally {
-        await context.close();
-      }
+        return page.evaluate(() => (window as unknown as { routeClears: number }).routeClears);
+      });
+      expect(clears).toBe(1);
     },
     SLOW,
   );
