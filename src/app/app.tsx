@@ -149,8 +149,12 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
     }
     setPresenting(false);
   }, []);
+  // A brush drag or a zoom gesture of the timeline is under way: the address (and the map's place
+  // names) wait for its end, not for a pause within it.
+  const [gesture, setGesture] = useState(false);
   useEffect(
     function writeStateToUrl() {
+      if (gesture) return;
       const timer = setTimeout(() => {
         const search = writeUrl(
           location.search,
@@ -167,7 +171,7 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
       }, URL_WRITE_DELAY_MS);
       return () => clearTimeout(timer);
     },
-    [selectedId, window, lang, fallbackLang, urlT, compare, theme, state.trips],
+    [selectedId, window, lang, fallbackLang, urlT, compare, theme, state.trips, gesture],
   );
   useEffect(
     function documentLanguage() {
@@ -190,6 +194,7 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
       // that frame, lets the map and the timeline draw the window before the frame is painted, instead
       // of one or two frames later when React would get to it.
       onWindowChange: (w: readonly [number, number]) => flushSync(() => dispatch({ type: 'window', window: w })),
+      onGesture: setGesture,
     }),
     [],
   );
@@ -218,6 +223,7 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
     follow: state.follow,
     legId: state.legId,
     playhead: state.t,
+    gesture,
   };
 
   // Embedding (src/embed): the compact layout, and the height told to the host page when framed.

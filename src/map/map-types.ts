@@ -21,6 +21,8 @@ export interface MapView {
   follow?: boolean;
   /** The leg whose details are shown. */
   legId?: string | null;
+  /** A gesture on the timeline (a brush drag, a zoom) is under way: the place names wait for its end. */
+  gesture?: boolean;
 }
 
 export interface Mover {

@@ -264,6 +264,8 @@ export interface PlaceLabelsView {
   selectedId: string | null;
   window: TimeWindow | null;
   compare?: readonly string[] | null;
+  /** A gesture on the timeline is under way: a new window is laid out when it ends. */
+  gesture?: boolean;
 }
 
 export interface PlaceLabels {
@@ -513,6 +515,8 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
   // the next frame: at start-up the data, the fit and the basemap ask within a few tasks of each other.
   let frame = 0;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The window changed during a gesture: the labels are laid out when it ends. */
+  let owed = false;
   function schedule() {
     if (destroyed) return;
     clearTimeout(settleTimer);
@@ -538,8 +542,20 @@ export function createPlaceLabels(map: L.Map, el: HTMLElement): PlaceLabels {
       const prev = view;
       view = next;
       const changed = (k: keyof PlaceLabelsView) => !prev || prev[k] !== next[k];
-      if (changed('data') || changed('lang') || changed('compare') || changed('selectedId')) schedule();
-      else if (changed('window')) scheduleWhenSettled();
+      if (changed('data') || changed('lang') || changed('compare') || changed('selectedId')) {
+        owed = false;
+        schedule();
+      } else if (next.gesture) {
+        // Nothing is laid out during the gesture, even when it pauses; a layout already asked for waits too.
+        if (changed('window') || settleTimer !== undefined) owed = true;
+        clearTimeout(settleTimer);
+        settleTimer = undefined;
+      } else if (owed || changed('window')) {
+        owed = false;
+        // The gesture's end is the rest a window change waits for (a wheel zoom ends after a pause already).
+        if (prev?.gesture) schedule();
+        else scheduleWhenSettled();
+      }
     },
     setCountries(fc) {
       countries = fc.features.map((f) => {

@@ -34,7 +34,7 @@ export function TravelMap({
   const handleRef = useRef<TravelMapHandle | null>(null);
   const callbacksRef = useRef<MapCallbacks>({ onSelect, onHover, onSelectLeg });
   const viewRef = useRef(view);
-  const { data, window: timeWindow, selectedId, hoverId, lang, t, compare, movers, follow, legId } = view;
+  const { data, window: timeWindow, selectedId, hoverId, lang, t, compare, movers, follow, legId, gesture } = view;
 
   useEffect(function keepLatestProps() {
     callbacksRef.current = { onSelect, onHover, onSelectLeg };
@@ -73,9 +73,10 @@ export function TravelMap({
         movers,
         follow,
         legId,
+        gesture,
       });
     },
-    [data, timeWindow, selectedId, hoverId, lang, t, compare, movers, follow, legId],
+    [data, timeWindow, selectedId, hoverId, lang, t, compare, movers, follow, legId, gesture],
   );
 
   return (

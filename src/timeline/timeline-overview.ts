@@ -47,6 +47,8 @@ export interface OverviewContext {
   limits(): ZoomLimits;
   /** Ask for a window; `now` skips the per-frame coalescing. */
   request(w: TimeWindow, now: boolean): void;
+  /** A drag of the brush starts or ends. */
+  gesture(active: boolean): void;
 }
 
 export interface Overview {
@@ -83,6 +85,7 @@ export function createOverview(
       if (!event.sourceEvent) return;
       brushing = true;
       startSel = event.selection as [number, number] | null;
+      ctx.gesture(true);
     })
     .on('brush', (event: D3BrushEvent<unknown>) => {
       if (!event.sourceEvent || destroyed || !event.selection) return;
@@ -107,6 +110,7 @@ export function createOverview(
       }
       ctx.request(w, true);
       sync(w);
+      ctx.gesture(false);
     });
 
   function draw(data: Dataset, w: number, language: Lang, t: Translate): void {

@@ -23,6 +23,11 @@ export interface TimelineCallbacks {
   onHover(id: string | null): void;
   /** Zoom, pan and brush all end here; the adapter redraws when the new window comes back in update(). */
   onWindowChange(window: TimeWindow): void;
+  /**
+   * A drag of the brush or a zoom gesture (wheel, pinch, drag) starts (true) or ends (false). Work that
+   * waits for the window to rest (place names on the map, the address) waits for the end instead.
+   */
+  onGesture?(active: boolean): void;
 }
 
 export interface TimelineHandle {

@@ -10,13 +10,13 @@ export interface TimelineProps extends TimelineCallbacks {
   className?: string;
 }
 
-export function Timeline({ view, onSelect, onHover, onWindowChange, className }: TimelineProps) {
+export function Timeline({ view, onSelect, onHover, onWindowChange, onGesture, className }: TimelineProps) {
   const elRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<TimelineHandle | null>(null);
-  const callbacksRef = useRef<TimelineCallbacks>({ onSelect, onHover, onWindowChange });
+  const callbacksRef = useRef<TimelineCallbacks>({ onSelect, onHover, onWindowChange, onGesture });
 
   useEffect(function keepLatestCallbacks() {
-    callbacksRef.current = { onSelect, onHover, onWindowChange };
+    callbacksRef.current = { onSelect, onHover, onWindowChange, onGesture };
   });
 
   // Layout effects, which run before any component's plain effects: the timeline has its height when
@@ -29,6 +29,7 @@ export function Timeline({ view, onSelect, onHover, onWindowChange, className }:
       onSelect: (id) => callbacksRef.current.onSelect(id),
       onHover: (id) => callbacksRef.current.onHover(id),
       onWindowChange: (w) => callbacksRef.current.onWindowChange(w),
+      onGesture: (active) => callbacksRef.current.onGesture?.(active),
     });
     handleRef.current = handle;
     return function destroyTimeline() {

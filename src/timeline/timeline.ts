@@ -168,6 +168,8 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   // on every window that arrives outside a gesture, `base` becomes the state's window and the
   // transform is reset to the identity. Programmatic transforms have no sourceEvent and are ignored.
   let zooming = false;
+  /** The zoom gesture is a drag (or a pinch), told to the app; a wheel's is not. */
+  let dragging = false;
   const zoomer = d3Zoom<Detail, unknown>()
     .clickDistance(4)
     .filter((event: MouseEvent) => {
@@ -175,7 +177,11 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       return (!event.ctrlKey || event.type === 'wheel') && !event.button;
     })
     .on('start', (event: D3ZoomEvent<Detail, unknown>) => {
-      if (event.sourceEvent) zooming = true;
+      if (!event.sourceEvent || destroyed) return;
+      zooming = true;
+      // A drag or a pinch; a wheel zoom ends after a pause of its own, which is the rest waited for.
+      dragging = (event.sourceEvent as Event).type !== 'wheel';
+      if (dragging) callbacks.onGesture?.(true);
     })
     .on('zoom', (event: D3ZoomEvent<Detail, unknown>) => {
       if (!event.sourceEvent || destroyed) return;
@@ -187,6 +193,8 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       zooming = false;
       flush();
       rebase();
+      if (dragging) callbacks.onGesture?.(false);
+      dragging = false;
     });
   detail.call(zoomer);
 
@@ -214,6 +222,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     extent: () => extent,
     limits: () => limits,
     request: requestWindow,
+    gesture: (active) => !destroyed && callbacks.onGesture?.(active),
   });
 
   // --- Marks: one set of delegated listeners for all of them, on the HTML root (Chromium makes an

@@ -160,6 +160,38 @@ describe('the timeline window', () => {
     return [Date.parse(q.get('from')!), Date.parse(q.get('to')!)] as const;
   };
   const width = (w: readonly [number, number]) => w[1] - w[0];
+  const placeNames = (page: Page) =>
+    page.$$eval('.itinera-place-label', (els) =>
+      els
+        .filter((el) => !(el as HTMLElement).hidden)
+        .map((el) => el.textContent)
+        .sort()
+        .join('|'),
+    );
+
+  it('keeps the place names and the address while the brush is held, and updates both when it is let go', async () => {
+    const { page } = await openPage(browser, './');
+    await ready(page);
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeTruthy();
+    await expect.poll(() => placeNames(page)).not.toBe('');
+    const urlBefore = page.url();
+    const namesBefore = await placeNames(page);
+
+    // Brush a window over the early years, then hold still with the button down: a pause longer than
+    // the rest that the names (120 ms) and the address (150 ms) wait for.
+    const box = (await page.locator(`${TIMELINE} .tl-brush .overlay`).boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.02, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 8 });
+    await page.waitForTimeout(700);
+    expect(page.url()).toBe(urlBefore);
+    expect(await placeNames(page)).toBe(namesBefore);
+
+    await page.mouse.up();
+    await expect.poll(() => page.url()).not.toBe(urlBefore);
+    await expect.poll(() => placeNames(page)).not.toBe(namesBefore);
+    await page.close();
+  });
 
   it('zooms with the + and − buttons and resets with Show all', async () => {
     const { page } = await openPage(browser, './');
