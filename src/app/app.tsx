@@ -1,5 +1,5 @@
 // Wires it all: load the dataset, hold the view state, keep the URL in step, lay out the areas.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { countInWindow, datasetExtent } from '../core/selectors';
 import { datasetForTrips } from '../core/trip-filter';
@@ -229,6 +229,15 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
   // Embedding (src/embed): the compact layout, and the height told to the host page when framed.
   const embed = useMemo(() => parseEmbedParams(location.search, location.hash), []);
   const appRef = useRef<HTMLDivElement>(null);
+  // The frame's own scrolling is the root's (src/app/app.css), set before the first paint.
+  useLayoutEffect(
+    function embedClassesOnRoot() {
+      const root = document.documentElement.classList;
+      root.toggle('is-embed', embed.embed);
+      root.toggle('has-height', !!(embed.embed && embed.height));
+    },
+    [embed],
+  );
   useEffect(
     function broadcastHeight() {
       const ctx = { childId: embed.childId, secret: embed.secret, id: embed.id, href: location.href };

@@ -62,6 +62,8 @@ describe('a page of another origin with the host script', () => {
     await expect.poll(() => frameHeight(page, '#itinera')).toBe(h);
     expect(await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(1);
     expect(await frame.locator('.app.is-embed').count()).toBe(1);
+    // The frame's root never scrolls sideways (a class on <html>, not a :has() on the root).
+    expect(await frame.evaluate(() => getComputedStyle(document.documentElement).overflowX)).toBe('hidden');
     const full = await frame.getAttribute('.full-view-link', 'href');
     expect(full).not.toContain('embed=');
     expect(errors).toEqual([]);
@@ -136,6 +138,8 @@ describe('view state honoured inside the frame', () => {
     );
     expect(ids.length).toBeGreaterThan(3);
     expect(ids.every((id) => id.startsWith('kju-2019-'))).toBe(true);
+    // height= fixes the frame's height: its root does not scroll at all.
+    expect(await frame.evaluate(() => getComputedStyle(document.documentElement).overflowY)).toBe('hidden');
     expect(new URL((await frame.getAttribute('.full-view-link', 'href'))!, baseUrl()).searchParams.get('trips')).toBe(
       'kju-2019-russia',
     );
