@@ -522,6 +522,8 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
 
   /** The lane boxes last drawn (stripes and trip names follow them). */
   let lastBoxes = '';
+  /** The axis ticks last drawn: their times, labels and sizes. */
+  let lastTicks = '';
   /** Room for a trip's name, px. */
   let labelW = 0;
   /** The detail scale, axis and marks, the brush and the zoom: on every new window. */
@@ -532,24 +534,39 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     const ticks = x.ticks(Math.max(2, Math.floor(innerW / 110)));
     const level = tickLevel(tickStep(ticks, w));
     const lang = view.lang;
-    axisG
-      .call(
-        axisBottom(x)
-          .tickValues(ticks)
-          .tickFormat((d, i) => formatTick(new Date(+d), level, lang, i === 0))
-          .tickSizeOuter(0)
-          .tickPadding(6),
-      )
-      .selectAll<SVGGElement, Date>('.tick')
-      .classed('is-major', (d) => isMajorTick(d, level));
-    grid
-      .call(
-        axisBottom(x)
-          .tickValues(ticks)
-          .tickSize(detailH)
-          .tickFormat(() => ''),
-      )
-      .call((g) => g.select('.domain').remove());
+    // d3-axis's own half-pixel offset (crisp lines at a device pixel ratio of 1), set on both axes and
+    // used again below when only the ticks' places change.
+    const offset = devicePixelRatio > 1 ? 0 : 0.5;
+    const ticksKey = `${lang} ${level} ${innerW} ${detailH} ${offset} ${ticks.map(Number).join(',')}`;
+    if (ticksKey === lastTicks) {
+      // The same ticks (a brush drag, a pan): they only move. d3-axis would join them again and set every
+      // label's text, which Chromium then lays out again.
+      const place = (d: Date) => `translate(${+x(d) + offset},0)`;
+      axisG.selectAll<SVGGElement, Date>('.tick').attr('transform', place);
+      grid.selectAll<SVGGElement, Date>('.tick').attr('transform', place);
+    } else {
+      lastTicks = ticksKey;
+      axisG
+        .call(
+          axisBottom(x)
+            .offset(offset)
+            .tickValues(ticks)
+            .tickFormat((d, i) => formatTick(new Date(+d), level, lang, i === 0))
+            .tickSizeOuter(0)
+            .tickPadding(6),
+        )
+        .selectAll<SVGGElement, Date>('.tick')
+        .classed('is-major', (d) => isMajorTick(d, level));
+      grid
+        .call(
+          axisBottom(x)
+            .offset(offset)
+            .tickValues(ticks)
+            .tickSize(detailH)
+            .tickFormat(() => ''),
+        )
+        .call((g) => g.select('.domain').remove());
+    }
     binSpan.style('display', 'none');
     const boxes = marks.layout(x, w, innerW, detailH, laneMetrics);
     rangeCaption.textContent = formatWindow(w, lang);

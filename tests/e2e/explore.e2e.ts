@@ -193,6 +193,52 @@ describe('the timeline window', () => {
     await page.close();
   });
 
+  it('moves the axis ticks on a small pan without writing their labels again', async () => {
+    const { page } = await openPage(browser, './');
+    await ready(page);
+    const box = (await page.locator(`${TIMELINE} .tl-surface`).boundingBox())!;
+    // Each tick's time, place and label node (kept on the page, compared by identity after the pan).
+    const ticks = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { tickNodes?: Map<number, Node | null> };
+        const seen = new Map<number, Node | null>();
+        const out: { t: number; x: number; same: boolean }[] = [];
+        for (const g of document.querySelectorAll<SVGGElement>('.tl-axis .tick')) {
+          const t = +(g as unknown as { __data__: Date }).__data__;
+          const node = g.querySelector('text')?.firstChild ?? null;
+          seen.set(t, node);
+          const x = Number(/translate\(([-\d.e]+)/.exec(g.getAttribute('transform') ?? '')?.[1]);
+          out.push({ t, x, same: !!w.tickNodes && w.tickNodes.get(t) === node });
+        }
+        w.tickNodes = seen;
+        return out;
+      });
+    // A pan of 2 px can bring a tick in or take one out at an edge; then another one is tried.
+    let moved = false;
+    for (let attempt = 0; attempt < 4 && !moved; attempt++) {
+      const before = await ticks();
+      const y = box.y + box.height / 2;
+      const x0 = box.x + box.width * (0.5 + attempt * 0.05);
+      await page.mouse.move(x0, y);
+      await page.mouse.down();
+      await page.mouse.move(x0 - 1, y);
+      await page.mouse.move(x0 - 2, y);
+      await page.mouse.up();
+      await page.waitForTimeout(100);
+      const after = await ticks();
+      if (after.map((k) => k.t).join() !== before.map((k) => k.t).join()) continue;
+      moved = true;
+      expect(before.length).toBeGreaterThan(2);
+      // Every tick moved with the pan, by the same distance, and kept its label's text node.
+      const dx = after.map((k, i) => k.x - before[i]!.x);
+      expect(Math.abs(dx[0]! + 2)).toBeLessThan(0.6);
+      for (const d of dx) expect(d).toBeCloseTo(dx[0]!, 3);
+      expect(after.every((k) => k.same)).toBe(true);
+    }
+    expect(moved).toBe(true);
+    await page.close();
+  });
+
   it('zooms with the + and − buttons and resets with Show all', async () => {
     const { page } = await openPage(browser, './');
     await ready(page);
