@@ -22,6 +22,13 @@ export interface PlayContext {
 
 const same = (t: number) => t;
 
+/**
+ * The single-trip contexts already made, per dataset and trip: the same object while the view stays on
+ * one trip (a brush drag changes the window at every frame; playback asks at every frame too), so
+ * what is memoised on it (the moving markers, the playback controls) is not made again.
+ */
+const singleTrip = new WeakMap<Dataset, Map<string, PlayContext>>();
+
 export interface PlayInput {
   t: number | null;
   compare: readonly [string, string] | null;
@@ -62,10 +69,17 @@ export function playContext(data: Dataset, s: PlayInput): PlayContext | null {
   if (at === null) return null;
   const trip = tripAt(data, at, selected?.trip ?? null);
   if (!trip) return null;
-  const schedule = tripSchedule(data, trip.id);
-  return {
-    trips: [{ trip, schedule, toOwn: same, fromOwn: same }],
-    range: playRange(trip, schedule),
-    steps: stepsOfTrip(data, trip.id),
-  };
+  let made = singleTrip.get(data);
+  if (!made) singleTrip.set(data, (made = new Map()));
+  let ctx = made.get(trip.id);
+  if (!ctx) {
+    const schedule = tripSchedule(data, trip.id);
+    ctx = {
+      trips: [{ trip, schedule, toOwn: same, fromOwn: same }],
+      range: playRange(trip, schedule),
+      steps: stepsOfTrip(data, trip.id),
+    };
+    made.set(trip.id, ctx);
+  }
+  return ctx;
 }

@@ -1,6 +1,6 @@
 // Playback controls: previous event, play/pause, next event, speed, follow on the map, the time of
 // the playhead ("Tue 12 Sept 2023, 12:15 (UTC+10:00) · Day 3"), and the compare-trips picker.
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { dayAndTime, departureOf, tripOrigin } from '../core/compare';
 import { timeZoneOffsetMinutes } from '../core/dates';
 import { positionAt, SPEEDS } from '../core/playback';
@@ -50,10 +50,27 @@ export function clockText(data: Dataset, ctx: PlayContext | null, t: number | nu
   return `${local} · ${day}`;
 }
 
-export function PlaybackControls({ data, state, ctx, lang, t, dispatch }: Props) {
+/** The fields of the view state the controls read: a new window alone does not draw them again. */
+const STATE_READ = ['t', 'playing', 'speed', 'follow', 'compare', 'trips'] as const;
+
+export const PlaybackControls = memo(
+  PlaybackControlsOf,
+  (a: Props, b: Props) =>
+    a.data === b.data &&
+    a.ctx === b.ctx &&
+    a.lang === b.lang &&
+    a.t === b.t &&
+    a.dispatch === b.dispatch &&
+    STATE_READ.every((k) => a.state[k] === b.state[k]),
+);
+
+function PlaybackControlsOf({ data, state, ctx, lang, t, dispatch }: Props) {
   const [picking, setPicking] = useState(false);
   const id = useId();
-  const tripsWithLegs = data.trips.filter((tr) => data.legs.some((l) => l.trip === tr.id));
+  const tripsWithLegs = useMemo(() => {
+    const withLegs = new Set(data.legs.map((l) => l.trip));
+    return data.trips.filter((tr) => withLegs.has(tr.id));
+  }, [data]);
   const current = ctx?.trips[0]?.trip ?? tripsWithLegs.at(-1) ?? null;
   const other =
     tripsWithLegs.filter((tr) => tr.id !== current?.id && tr.traveller === current?.traveller).at(-1) ??
