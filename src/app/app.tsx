@@ -19,7 +19,6 @@ import { EmptyWindow, hasNoPlaces, NoPlacesNote } from '../ui/empty-state';
 import { LayoutSkeleton } from '../ui/skeleton';
 import { DetailsPanel } from '../ui/details-panel';
 import { PlaybackControls } from '../ui/playback-controls';
-import { ProblemsPanel } from '../ui/problems-panel';
 import { ShareButton } from '../ui/share-button';
 import { DataMenu } from '../ui/data-menu';
 import { ExportImageMenu } from '../ui/export-image-menu';
@@ -91,6 +90,8 @@ const URL_WRITE_DELAY_MS = 150;
 const TILE_URL: string | null = import.meta.env.VITE_TILE_URL || null;
 
 // Presentation, speaker view and print load on demand: the first load of the explorer does not carry them.
+// A dataset with problems is the rare case: its panel's code (0.8 KB gzip) is not part of the first load.
+const ProblemsPanel = lazy(() => import('../ui/problems-panel').then((m) => ({ default: m.ProblemsPanel })));
 const PresentMode = lazy(() => import('../ui/present-mode').then((m) => ({ default: m.PresentMode })));
 const SpeakerView = lazy(() => import('../ui/speaker-view').then((m) => ({ default: m.SpeakerView })));
 const PrintView = lazy(() => import('../ui/print-view').then((m) => ({ default: m.PrintView })));
@@ -327,7 +328,11 @@ function Explorer({ data, onOpenFile, progress }: ExplorerProps) {
       )}
       {!embed.embed && <FileDrop t={t} onFile={onOpenFile} />}
       {progress && <LoadProgress progress={progress} t={t} />}
-      {data.problems.length > 0 && <ProblemsPanel data={data} t={t} />}
+      {data.problems.length > 0 && (
+        <Suspense fallback={null}>
+          <ProblemsPanel data={data} t={t} />
+        </Suspense>
+      )}
       <LiveRegion data={data} selectedId={selectedId} lang={lang} t={t} />
       <main className="app-main">
         <div className={`app-map is-${mainView}`}>

@@ -38,6 +38,7 @@ const ON_DEMAND = [
   'papaparse.min',
   'restore',
   'place-clusters',
+  'problems-panel',
 ];
 /** Strings only the code of a lazy chunk holds (library internals, translated text). */
 const MARKERS = {
