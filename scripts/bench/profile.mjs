@@ -11,6 +11,9 @@ export function sourceResolver(fileOfUrl) {
   const consumers = new Map();
   return (url, line, column) => {
     if (!url) return null;
+    // A script the page was handed without an address (the harness's evaluations, an extension's) is
+    // named as it is: its name is not a URL to look a map up by.
+    if (!URL.canParse(url)) return { source: url, name: null, line: line + 1 };
     if (!consumers.has(url)) {
       const file = fileOfUrl(url);
       const map = file && existsSync(`${file}.map`) ? `${file}.map` : null;
