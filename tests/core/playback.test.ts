@@ -12,7 +12,7 @@ import {
   stepTimes,
   TYPICAL_KMH,
 } from '../../src/core/playback';
-import { dataset, PLACES } from './trip-fixture';
+import { dataset, PLACES, TO_KHASAN } from './trip-fixture';
 
 const at = (iso: string) => Date.parse(iso);
 const place = (id: string) => {
@@ -24,15 +24,7 @@ const place = (id: string) => {
 // leaves 13:00 for Vladivostok, stopping at Ussuriysk at 15:00 for half an hour, arrives 18:00.
 const exact = dataset(
   [
-    {
-      id: 'l1',
-      trip: 'a',
-      from: 'pyongyang',
-      to: 'khasan',
-      start: '2019-04-24T02:00+09:00',
-      end: '2019-04-24T11:00+10:00',
-      waypoints: [place('pyongyang'), [41.7956, 129.7758], place('tumangang'), place('khasan')],
-    },
+    { ...TO_KHASAN, waypoints: [place('pyongyang'), [41.7956, 129.7758], place('tumangang'), place('khasan')] },
     {
       id: 'l2',
       trip: 'a',

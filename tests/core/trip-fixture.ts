@@ -32,6 +32,16 @@ export const PLACES = [
   { id: 'nome', lat: 64.5011, lon: -165.4064, timeZone: 'America/Nome', country: 'US' },
 ];
 
+/** Trip a's train from Pyongyang (02:00, UTC+9) to Khasan (11:00, UTC+10), 24 April 2019. */
+export const TO_KHASAN: LegSpec = {
+  id: 'l1',
+  trip: 'a',
+  from: 'pyongyang',
+  to: 'khasan',
+  start: '2019-04-24T02:00+09:00',
+  end: '2019-04-24T11:00+10:00',
+};
+
 export function dataset(legs: LegSpec[], events: EventSpec[], trips = ['a', 'b']) {
   return restoreDataset({
     format: 'itinera/1',

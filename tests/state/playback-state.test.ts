@@ -1,27 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, HOUR_MS, SPEEDS } from '../../src/core/playback';
 import { actionForKey, KEY_ACTIONS } from '../../src/state/key-actions';
+import { playContext } from '../../src/state/playback-state';
 import { readUrl, writeUrl } from '../../src/state/url-state';
 import { PLAYBACK_DEFAULTS, reduce, type ViewState } from '../../src/state/view-state';
-import { dataset } from '../core/trip-fixture';
+import { dataset, TO_KHASAN } from '../core/trip-fixture';
 
-const d = dataset(
-  [
-    {
-      id: 'l1',
-      trip: 'a',
-      from: 'pyongyang',
-      to: 'khasan',
-      start: '2019-04-24T02:00+09:00',
-      end: '2019-04-24T11:00+10:00',
-    },
-  ],
-  [
-    { id: 'dep', trip: 'a', start: '2019-04-24T02:00+09:00', place: 'pyongyang' },
-    { id: 'arr', trip: 'a', start: '2019-04-24T11:00+10:00', place: 'khasan' },
-    { id: 'other', trip: 'b', start: '2019-04-24T12:00+10:00', place: 'khasan' },
-  ],
-);
+const legs = [TO_KHASAN];
+const events = [
+  { id: 'dep', trip: 'a', start: '2019-04-24T02:00+09:00', place: 'pyongyang' },
+  { id: 'arr', trip: 'a', start: '2019-04-24T11:00+10:00', place: 'khasan' },
+  { id: 'other', trip: 'b', start: '2019-04-24T12:00+10:00', place: 'khasan' },
+];
+const d = dataset(legs, events);
 const base: ViewState = { ...PLAYBACK_DEFAULTS, selectedId: null, hoverId: null, window: null, lang: 'en' };
 const at = (iso: string) => Date.parse(iso);
 
@@ -94,5 +85,29 @@ describe('t= and compare= in the URL', () => {
     expect(back.data).toBe('x.json');
     expect(readUrl('?t=nonsense&compare=a').t).toBeNull();
     expect(readUrl('?compare=a').compare).toBeNull();
+  });
+});
+
+describe('playContext', () => {
+  const around = (iso: string, hours: number): [number, number] => [
+    at(iso) - hours * HOUR_MS,
+    at(iso) + hours * HOUR_MS,
+  ];
+  const input = (window: [number, number]) => ({ t: null, compare: null, selectedId: null, window });
+  it('gives the same object while the window stays on one trip, another for another trip', () => {
+    // Trip b travels too, two days later.
+    const back = { ...legs[0]!, id: 'l2', trip: 'b', start: '2019-04-26T02:00+09:00', end: '2019-04-26T11:00+10:00' };
+    const two = dataset([...legs, back], events);
+    const first = playContext(two, input(around('2019-04-24T05:00+09:00', 3)));
+    const moved = playContext(two, input(around('2019-04-24T06:00+09:00', 2)));
+    expect(first?.trips[0]!.trip.id).toBe('a');
+    expect(moved).toBe(first);
+    const other = playContext(two, input(around('2019-04-26T05:00+09:00', 3)));
+    expect(other?.trips[0]!.trip.id).toBe('b');
+    expect(other).not.toBe(first);
+    // A new dataset (the same file opened again) gets contexts of its own.
+    const fresh = playContext(dataset([...legs, back], events), input(around('2019-04-24T05:00+09:00', 3)));
+    expect(fresh).not.toBe(first);
+    expect(fresh?.steps).toEqual(first?.steps);
   });
 });
