@@ -226,20 +226,25 @@ export function tripAt(data: Dataset, t: number, preferred: string | null = null
   return best;
 }
 
-const pools = new WeakMap<Dataset, readonly Trip[]>();
-/** The trips playback can follow: those with legs (all trips when none has any), once per dataset. */
-function tripPool(data: Dataset): readonly Trip[] {
-  let pool = pools.get(data);
-  if (!pool) {
-    const withLegs = new Set(data.legs.map((l) => l.trip));
-    const trips = data.trips.filter((tr) => withLegs.has(tr.id));
-    pools.set(data, (pool = trips.length ? trips : data.trips));
+const withLegs = new WeakMap<Dataset, readonly Trip[]>();
+/** The trips that have legs, in the dataset's order, once per dataset. */
+export function tripsWithLegs(data: Dataset): readonly Trip[] {
+  let trips = withLegs.get(data);
+  if (!trips) {
+    const ids = new Set(data.legs.map((l) => l.trip));
+    withLegs.set(data, (trips = data.trips.filter((tr) => ids.has(tr.id))));
   }
-  return pool;
+  return trips;
+}
+
+/** The trips playback can follow: those with legs (all trips when none has any). */
+function tripPool(data: Dataset): readonly Trip[] {
+  const trips = tripsWithLegs(data);
+  return trips.length ? trips : data.trips;
 }
 
 /** `make`, kept per dataset and trip (a dataset is never changed once restored). */
-function perTrip<T>(make: (data: Dataset, tripId: string) => T): (data: Dataset, tripId: string) => T {
+export function perTrip<T>(make: (data: Dataset, tripId: string) => T): (data: Dataset, tripId: string) => T {
   const cache = new WeakMap<Dataset, Map<string, T>>();
   return (data, tripId) => {
     let byTrip = cache.get(data);

@@ -1,6 +1,6 @@
 // What playback runs over for a view state: the trips in play, the span, the steps. Pure.
 import { alignedTime, tripOrigin } from '../core/compare';
-import { playRange, stepsOfTrip, stepTimes, tripAt, tripSchedule, type ScheduledLeg } from '../core/playback';
+import { perTrip, playRange, stepsOfTrip, stepTimes, tripAt, tripSchedule, type ScheduledLeg } from '../core/playback';
 import type { Dataset, Trip } from '../core/types';
 import { eventsOfTrip } from '../core/selectors';
 
@@ -23,11 +23,19 @@ export interface PlayContext {
 const same = (t: number) => t;
 
 /**
- * The single-trip contexts already made, per dataset and trip: the same object while the view stays on
- * one trip (a brush drag changes the window at every frame; playback asks at every frame too), so
- * what is memoised on it (the moving markers, the playback controls) is not made again.
+ * The context of one trip, once per dataset and trip: the same object while the view stays on one trip
+ * (a brush drag changes the window at every frame; playback asks at every frame too), so what is
+ * memoised on it (the moving markers, the playback controls) is not made again.
  */
-const singleTrip = new WeakMap<Dataset, Map<string, PlayContext>>();
+const singleTrip = perTrip((data, tripId): PlayContext => {
+  const trip = data.tripsById.get(tripId)!;
+  const schedule = tripSchedule(data, tripId);
+  return {
+    trips: [{ trip, schedule, toOwn: same, fromOwn: same }],
+    range: playRange(trip, schedule),
+    steps: stepsOfTrip(data, tripId),
+  };
+});
 
 export interface PlayInput {
   t: number | null;
@@ -69,17 +77,5 @@ export function playContext(data: Dataset, s: PlayInput): PlayContext | null {
   if (at === null) return null;
   const trip = tripAt(data, at, selected?.trip ?? null);
   if (!trip) return null;
-  let made = singleTrip.get(data);
-  if (!made) singleTrip.set(data, (made = new Map()));
-  let ctx = made.get(trip.id);
-  if (!ctx) {
-    const schedule = tripSchedule(data, trip.id);
-    ctx = {
-      trips: [{ trip, schedule, toOwn: same, fromOwn: same }],
-      range: playRange(trip, schedule),
-      steps: stepsOfTrip(data, trip.id),
-    };
-    made.set(trip.id, ctx);
-  }
-  return ctx;
+  return singleTrip(data, trip.id);
 }

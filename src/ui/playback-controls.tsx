@@ -1,9 +1,9 @@
 // Playback controls: previous event, play/pause, next event, speed, follow on the map, the time of
 // the playhead ("Tue 12 Sept 2023, 12:15 (UTC+10:00) · Day 3"), and the compare-trips picker.
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { dayAndTime, departureOf, tripOrigin } from '../core/compare';
 import { timeZoneOffsetMinutes } from '../core/dates';
-import { positionAt, SPEEDS } from '../core/playback';
+import { positionAt, SPEEDS, tripsWithLegs } from '../core/playback';
 import type { Dataset } from '../core/types';
 import { formatInstant, localName, type Translate } from '../i18n/i18n';
 import { keysOf } from '../state/key-actions';
@@ -11,9 +11,12 @@ import type { PlayContext } from '../state/playback-state';
 import type { Action, UiLang, ViewState } from '../state/view-state';
 import { TripFilter } from './trip-filter';
 
+/** The fields of the view state the controls read: a new window alone does not draw them again. */
+const STATE_READ = ['t', 'playing', 'speed', 'follow', 'compare', 'trips'] as const;
+
 interface Props {
   data: Dataset;
-  state: Pick<ViewState, 't' | 'playing' | 'speed' | 'follow' | 'compare' | 'trips'>;
+  state: Pick<ViewState, (typeof STATE_READ)[number]>;
   ctx: PlayContext | null;
   lang: UiLang;
   t: Translate;
@@ -50,9 +53,6 @@ export function clockText(data: Dataset, ctx: PlayContext | null, t: number | nu
   return `${local} · ${day}`;
 }
 
-/** The fields of the view state the controls read: a new window alone does not draw them again. */
-const STATE_READ = ['t', 'playing', 'speed', 'follow', 'compare', 'trips'] as const;
-
 export const PlaybackControls = memo(
   PlaybackControlsOf,
   (a: Props, b: Props) =>
@@ -67,14 +67,11 @@ export const PlaybackControls = memo(
 function PlaybackControlsOf({ data, state, ctx, lang, t, dispatch }: Props) {
   const [picking, setPicking] = useState(false);
   const id = useId();
-  const tripsWithLegs = useMemo(() => {
-    const withLegs = new Set(data.legs.map((l) => l.trip));
-    return data.trips.filter((tr) => withLegs.has(tr.id));
-  }, [data]);
-  const current = ctx?.trips[0]?.trip ?? tripsWithLegs.at(-1) ?? null;
+  const withLegs = tripsWithLegs(data);
+  const current = ctx?.trips[0]?.trip ?? withLegs.at(-1) ?? null;
   const other =
-    tripsWithLegs.filter((tr) => tr.id !== current?.id && tr.traveller === current?.traveller).at(-1) ??
-    tripsWithLegs.find((tr) => tr.id !== current?.id) ??
+    withLegs.filter((tr) => tr.id !== current?.id && tr.traveller === current?.traveller).at(-1) ??
+    withLegs.find((tr) => tr.id !== current?.id) ??
     null;
   const [pickA, setPickA] = useState<string>('');
   const [pickB, setPickB] = useState<string>('');
@@ -172,7 +169,7 @@ function PlaybackControlsOf({ data, state, ctx, lang, t, dispatch }: Props) {
             className="pb-btn"
             aria-expanded={picking}
             aria-controls={`${id}-pick`}
-            disabled={tripsWithLegs.length < 2 && data.trips.length < 2}
+            disabled={withLegs.length < 2 && data.trips.length < 2}
             onClick={() => setPicking((p) => !p)}
           >
             {t('compare')}
