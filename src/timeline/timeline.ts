@@ -741,6 +741,9 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
 
   function destroy(): void {
     if (destroyed) return;
+    // Taken away in the middle of a drag (its area crashed): the gesture's end will never come, so
+    // it is told now, or the app would go on waiting to write the address and the place names.
+    if (dragging || overview.brushing()) callbacks.onGesture?.(false);
     destroyed = true;
     if (frame) cancelAnimationFrame(frame);
     frame = 0;

@@ -70,6 +70,33 @@ describe('a crash in one area', () => {
     await context.close();
   });
 
+  it('timeline crashing in the middle of a brush drag: the address still follows the window afterwards', async () => {
+    // No area crashes at first; the timeline is made to crash while its brush is held.
+    const { page, context, uncaught } = await crashing('none');
+    await page.waitForSelector(`${TIMELINE} [data-event-id]`, { state: 'attached' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeTruthy();
+    const box = (await page.locator(`${TIMELINE} .tl-brush .overlay`).boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.02, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.2, y, { steps: 4 });
+    await page.evaluate(() => ((window as unknown as { __ITINERA_CRASH__: string }).__ITINERA_CRASH__ = 'timeline'));
+    // The next move changes the window, the app draws again, and the timeline's area crashes.
+    await page.mouse.move(box.x + box.width * 0.3, y, { steps: 4 });
+    await page.waitForSelector('.area-error[role=alert]');
+    await page.mouse.up();
+    await page.evaluate(() => delete (window as unknown as { __ITINERA_CRASH__?: string }).__ITINERA_CRASH__);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.waitForSelector(`${TIMELINE} [data-event-id]`, { state: 'attached' });
+    // The gesture cut short is over: a window moved with the buttons is written to the address.
+    await page.waitForTimeout(400);
+    const before = page.url();
+    await page.locator(`${TIMELINE} .tl-later`).click();
+    await expect.poll(() => page.url(), { timeout: 3000 }).not.toBe(before);
+    expect(uncaught).toEqual([]);
+    await context.close();
+  });
+
   it('details: the map and the timeline stay in sync', async () => {
     const { page, context, uncaught } = await crashing('details');
     await page.waitForSelector('.area-error[role=alert]');
