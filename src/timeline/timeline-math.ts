@@ -60,6 +60,31 @@ export function centreWindowAt(w: TimeWindow, t: number): TimeWindow {
   return [t - half, t + half];
 }
 
+/**
+ * The window after the overview's selection went from `from` to `to` (px; `invert` gives their
+ * times), `start` being the window when the gesture began. The selection is drawn at least a few
+ * pixels wide, so a narrow window is read from how its edges moved, not from where they are: both by
+ * the same time, a move (the width kept); one of them, a resize of that side (the other end stays, the
+ * width within `limits`). A selection turned over (one edge dragged past the other) is read as drawn.
+ */
+export function brushedWindow(
+  start: TimeWindow,
+  from: readonly [number, number],
+  to: readonly [number, number],
+  invert: (px: number) => number,
+  limits: ZoomLimits,
+): TimeWindow {
+  const d0 = invert(to[0]) - invert(from[0]);
+  const d1 = invert(to[1]) - invert(from[1]);
+  const still0 = Math.abs(to[0] - from[0]) < 1e-6;
+  const still1 = Math.abs(to[1] - from[1]) < 1e-6;
+  const fit = (width: number) => clamp(width, limits.minWidth, limits.maxWidth);
+  if (!still0 && !still1 && Math.abs(to[1] - to[0] - (from[1] - from[0])) < 1e-6) return [start[0] + d0, start[1] + d0];
+  if (still0 && !still1) return [start[0], start[0] + fit(start[1] + d1 - start[0])];
+  if (still1 && !still0) return [start[1] - fit(start[1] - (start[0] + d0)), start[1]];
+  return clampWindowWidth([invert(to[0]), invert(to[1])], limits);
+}
+
 /** Shift `w`, keeping its width, to lie inside `bounds`; a window wider than them is left alone. */
 export function shiftWindowInto(w: TimeWindow, bounds: TimeWindow): TimeWindow {
   const width = windowWidth(w);
@@ -259,6 +284,15 @@ export function laneIndex(trips: readonly LaneInput[], events: readonly { trip: 
 
 /** Keep a value inside [lo, hi] (for SVG coordinates of marks far off-screen). */
 export const clamp = (v: number, lo: number, hi: number): number => Math.min(Math.max(v, lo), hi);
+
+/**
+ * How far each of a brush's resize handles (`handle` px wide) reaches inside a selection `width` px
+ * wide. d3-brush centres a handle on each edge (half of it inside); on a selection narrower than two
+ * handles they would cover it, and a drag from its middle would resize the window instead of moving
+ * it. They step outwards instead, leaving at least a handle's width (or all of a narrower selection)
+ * free to grab: the reach goes from half a handle at twice its width down to nothing at its width.
+ */
+export const handleReach = (width: number, handle: number): number => clamp((width - handle) / 2, 0, handle / 2);
 
 // --- Rows inside a lane -----------------------------------------------------------------------
 

@@ -4,7 +4,8 @@
 // sourceEvent and are ignored, and never during a user gesture. A click without a drag centres the
 // window where it was clicked. The brush is also a keyboard slider (WCAG 2.5.7): arrows move the
 // window, Shift+arrows resize it, + and − zoom, Page Up/Down move by a whole window, Home/End go
-// to the first and last events.
+// to the first and last events. Dragging the selection moves the window and keeps its width; its
+// resize handles step outside a selection too narrow to hold them and still be grabbed.
 import { axisBottom } from 'd3-axis';
 import { brushSelection, brushX, type D3BrushEvent } from 'd3-brush';
 import { scaleUtc } from 'd3-scale';
@@ -15,11 +16,13 @@ import type { TimeWindow } from '../core/selectors';
 import type { Dataset, TravelEvent } from '../core/types';
 import type { Translate } from '../i18n/i18n';
 import {
+  brushedWindow,
   centreWindowAt,
   clamp,
   clampWindowWidth,
   formatTick,
   formatWindow,
+  handleReach,
   keyWindow,
   shiftWindowInto,
   tickLevel,
@@ -37,6 +40,8 @@ const CLICK_PX = 3;
 /** Above this many events the ticks become a histogram (one bar per HIST_PX of width). */
 export const OV_TICKS_MAX = 1000;
 const HIST_PX = 2;
+/** Width of the brush's resize handles, px. */
+const HANDLE_PX = 10;
 
 export interface OverviewContext {
   /** The window shown now, and the widest one ("show all"). */
@@ -78,21 +83,42 @@ export function createOverview(
   const brushG = group.append('g').attr('class', 'tl-brush').attr('tabindex', 0).attr('role', 'slider');
   let lang: Lang = 'en';
   const toWindow = (a: number, b: number): TimeWindow => clampWindowWidth([+x.invert(a), +x.invert(b)], ctx.limits());
+  /** The window when the gesture started; the selection's moves are read against it. */
+  let startWindow: TimeWindow | null = null;
+  const fromSelection = (a: number, b: number): TimeWindow =>
+    startSel && startWindow
+      ? brushedWindow(startWindow, startSel, [a, b], (px) => +x.invert(px), ctx.limits())
+      : toWindow(a, b);
+
+  // d3-brush draws, then tells: each listener first moves the handles off a narrow selection.
+  function placeHandles(): void {
+    const sel = brushSelection(brushG.node()!) as [number, number] | null;
+    if (!sel) return;
+    const reach = handleReach(sel[1] - sel[0], HANDLE_PX);
+    brushG.select('.handle--w').attr('x', sel[0] - HANDLE_PX + reach);
+    brushG.select('.handle--e').attr('x', sel[1] - reach);
+  }
 
   const brush = brushX<unknown>()
-    .handleSize(10)
+    .handleSize(HANDLE_PX)
     .on('start', (event: D3BrushEvent<unknown>) => {
+      placeHandles();
       if (!event.sourceEvent) return;
       brushing = true;
       startSel = event.selection as [number, number] | null;
+      // A selection drawn anew on the background is read as drawn.
+      const from = (event.sourceEvent as Event).target as Element | null;
+      startWindow = from?.classList?.contains('overlay') ? null : ctx.shown();
       ctx.gesture(true);
     })
     .on('brush', (event: D3BrushEvent<unknown>) => {
+      placeHandles();
       if (!event.sourceEvent || destroyed || !event.selection) return;
       const [a, b] = event.selection as [number, number];
-      if (b - a >= CLICK_PX) ctx.request(toWindow(a, b), false);
+      if (b - a >= CLICK_PX) ctx.request(fromSelection(a, b), false);
     })
     .on('end', (event: D3BrushEvent<unknown>) => {
+      placeHandles();
       if (!event.sourceEvent || destroyed) return;
       brushing = false;
       const sel = event.selection as [number, number] | null;
@@ -102,7 +128,7 @@ export function createOverview(
         sel[1] - sel[0] < CLICK_PX ||
         (event.mode === 'drag' && !!startSel && Math.abs(sel[0] - startSel[0]) < 0.5);
       let w: TimeWindow;
-      if (!click) w = toWindow(sel[0], sel[1]);
+      if (!click) w = fromSelection(sel[0], sel[1]);
       else {
         const src = event.sourceEvent as MouseEvent & { changedTouches?: TouchList };
         const px = pointer(src.changedTouches?.[0] ?? src, brushG.node())[0];
@@ -145,6 +171,7 @@ export function createOverview(
       [Math.max(1, width), OV_BAND],
     ]);
     brushG.call(brush);
+    placeHandles();
   }
 
   function sync(w: TimeWindow): void {

@@ -297,6 +297,46 @@ describe('the overview by keyboard (WCAG 2.5.7)', () => {
   });
 });
 
+describe('the overview by pointer', () => {
+  it('moves a narrow window when its middle is dragged, and resizes it from the handle beside it', async () => {
+    const { page, errors } = await open('./');
+    await ready(page);
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeTruthy();
+    const sel = (await page.locator(`${TIMELINE} .tl-brush .selection`).boundingBox())!;
+    // The bundled trip's window is a few pixels of an overview of years: narrower than two handles.
+    expect(sel.width).toBeLessThan(20);
+    const y = sel.y + sel.height / 2;
+    const mid = sel.x + sel.width / 2;
+    expect(await page.evaluate(([x, yy]) => document.elementFromPoint(x!, yy!)?.getAttribute('class'), [mid, y])).toBe(
+      'selection',
+    );
+    const before = windowOf(page);
+    await page.mouse.move(mid, y);
+    await page.mouse.down();
+    await page.mouse.move(mid - 60, y, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => windowOf(page)[0]).toBeLessThan(before[0]);
+    const moved = windowOf(page);
+    // Moved, not resized: the width is kept (to a pixel of the overview's scale, a few days).
+    expect(Math.abs(widthOf(moved) - widthOf(before))).toBeLessThan(widthOf(before) * 0.05);
+
+    // Just right of the selection is its resize handle: dragging it outwards widens the window.
+    const after = (await page.locator(`${TIMELINE} .tl-brush .selection`).boundingBox())!;
+    const edge = after.x + after.width + 3;
+    expect(await page.evaluate(([x, yy]) => document.elementFromPoint(x!, yy!)?.getAttribute('class'), [edge, y])).toBe(
+      'handle handle--e',
+    );
+    await page.mouse.move(edge, y);
+    await page.mouse.down();
+    await page.mouse.move(edge + 30, y, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => widthOf(windowOf(page))).toBeGreaterThan(widthOf(moved) * 1.5);
+    expect(windowOf(page)[0]).toBeCloseTo(moved[0], -7);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('symbols by kind', () => {
   it('draws each mark with the glyph of its kind and lists the kinds in a foldable legend', async () => {
     const { page } = await open('./?from=2019-04-23&to=2019-04-28');

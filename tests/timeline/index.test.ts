@@ -8,9 +8,11 @@ import { EVENT_KINDS } from '../../src/core/schema';
 import { inWindow } from '../../src/core/selectors';
 import { fitText } from '../../src/timeline/timeline';
 import {
+  brushedWindow,
   DAY,
   estimateTextWidth,
   formatWindow,
+  handleReach,
   HOUR,
   keyWindow,
   packRows,
@@ -182,6 +184,65 @@ describe('fitText', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("the brush's resize handles", () => {
+  it('reach half a handle into a wide selection, and leave at least a handle of a narrow one to drag', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 400, noNaN: true }), fc.integer({ min: 2, max: 30 }), (width, handle) => {
+        const reach = handleReach(width, handle);
+        expect(reach).toBeGreaterThanOrEqual(0);
+        expect(reach).toBeLessThanOrEqual(handle / 2);
+        // The middle left free between the two handles.
+        expect(width - 2 * reach).toBeGreaterThanOrEqual(Math.min(width, handle) - 1e-9);
+        if (width >= 2 * handle) expect(reach).toBe(handle / 2); // d3-brush's own placement
+      }),
+    );
+    expect(handleReach(6, 10)).toBe(0);
+    expect(handleReach(14, 10)).toBe(2);
+  });
+});
+
+describe('the window read from a drag of the overview', () => {
+  const limits = { minWidth: HOUR, maxWidth: 400 * DAY };
+  const invert = (px: number) => px * DAY; // a day per pixel
+  // A 2-hour window, drawn as a 4 px selection centred on it.
+  const start = [100 * DAY, 100 * DAY + 2 * HOUR] as const;
+  const from = [98, 102] as const;
+
+  it('moves a narrow window by the time its selection moved, keeping its width', () => {
+    expect(brushedWindow(start, from, [68, 72], invert, limits)).toEqual([70 * DAY, 70 * DAY + 2 * HOUR]);
+  });
+
+  it('resizes from the side that moved and keeps the other end', () => {
+    expect(brushedWindow(start, from, [98, 112], invert, limits)).toEqual([start[0], start[1] + 10 * DAY]);
+    expect(brushedWindow(start, from, [90, 102], invert, limits)).toEqual([start[0] - 8 * DAY, start[1]]);
+    // Within the limits: narrower than the narrowest, or wider than the widest, from the end kept.
+    expect(brushedWindow(start, from, [98, 101.9], invert, limits)).toEqual([start[0], start[0] + HOUR]);
+    expect(brushedWindow(start, from, [98, 600], invert, limits)).toEqual([start[0], start[0] + 400 * DAY]);
+  });
+
+  it('reads a selection turned over as drawn', () => {
+    expect(brushedWindow(start, from, [80, 98], invert, limits)).toEqual([80 * DAY, 98 * DAY]);
+  });
+
+  it('agrees with the drawn selection when the selection is as wide as the window', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: -200, max: 200 }),
+        (a, w, d) => {
+          const f = [a, a + w] as const;
+          const got = brushedWindow([invert(f[0]), invert(f[1])], f, [a + d, a + w + d], invert, {
+            minWidth: 0,
+            maxWidth: 1e15,
+          });
+          expect(got).toEqual([invert(a + d), invert(a + w + d)]);
+        },
+      ),
     );
   });
 });
