@@ -365,19 +365,30 @@ async function benchApp(browser, bare, server, label, dataPath, { profile = fals
       r.wheelFloor = await measured((i) => page.mouse.wheel(0, i % 2 ? 100 : -100));
     } else r.wheelFloor = 'not run (the page was still busy)';
 
-    // Brush: drag the overview's selection by 2 px per move, right then back.
+    // Brush: drag the overview's selection by 2 px per move, towards the side with more room, then
+    // back. The grab point must be the selection itself: a resize handle there would make the series a
+    // resize, which stops changing anything once the window is at its widest (before 1 Dec it was one).
     const floorOk = await recovered(r.floor);
     const sel = floorOk ? await box(page, '.tl-brush .selection') : null;
+    const band = sel ? await box(page, '.tl-brush .overlay') : null;
+    const grabbed =
+      sel &&
+      (await page.evaluate(
+        ([gx, gy]) => document.elementFromPoint(gx, gy)?.classList.contains('selection') ?? false,
+        [sel.x + sel.width / 2, sel.y + sel.height / 2],
+      ));
     if (!floorOk) r.brush = NOT_RUN;
-    else if (!sel) r.brush = 'n/a (no brush)';
+    else if (!sel || !band) r.brush = 'n/a (no brush)';
+    else if (!grabbed) r.brush = 'n/a (the middle of the selection is not the selection)';
     else {
       let x = sel.x + sel.width / 2;
       const y = sel.y + sel.height / 2;
+      const dir = sel.x - band.x > band.x + band.width - (sel.x + sel.width) ? -1 : 1;
       await page.mouse.move(x, y);
       await page.mouse.down();
       await settle(page);
       r.brush = await measured((i) => {
-        x += i < steps / 2 ? 2 : -2;
+        x += (i < steps / 2 ? 2 : -2) * dir;
         return page.mouse.move(x, y);
       });
       if (await recovered(r.brush)) {
