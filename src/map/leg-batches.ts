@@ -10,9 +10,16 @@
 // HIT_PX (half the old hit line's 14 px), and the pointer turns to a hand over a leg. Legs nearly
 // hidden (out of a comparison) are drawn but cannot be picked. The selected leg gets its own
 // highlight line, drawn above the batches.
+//
+// Two canvases (1 Dec 2026): every drawn leg at the faint level on the lower one, and the legs at full
+// strength (the window's, or a comparison's two trips) again on an upper one. A window change moves
+// legs in and out of the upper canvas only: the lower one, which holds every route, is not drawn again.
+// Before, each brush move redrew all routes; rasterizing them took 25–50 ms per move at 10,000 events
+// on this machine (software canvas). A leg in the window now has its faint copy under it, hidden by
+// its own stroke.
 import * as L from 'leaflet';
 import { arcStepKm } from '../core/route';
-import { HIDDEN_OPACITY, type Stroke } from './leg-style';
+import { FADED_OPACITY, HIDDEN_OPACITY, type Stroke } from './leg-style';
 
 export interface BatchedLeg {
   id: string;
@@ -65,8 +72,11 @@ interface Rec {
 
 interface Batch {
   key: string;
-  level: number;
+  /** On the upper canvas (legs at full strength), or the lower one (every leg, faint). */
+  top: boolean;
   strokeIndex: number;
+  /** The stroke's own opacity, times the level. */
+  alpha: number;
   options: L.PolylineOptions;
   legs: Set<Rec>;
   layer: L.Polyline | null;
@@ -79,9 +89,16 @@ export function createLegBatches(
   onSelect: (id: string) => void,
 ): LegBatches {
   let recs = new Map<string, Rec>();
+  // The upper canvas: the lower one's pane and padding. Its container follows the lower one's in the
+  // pane because the lower batches are always added first (flush).
+  const lower = renderer.options as L.RendererOptions;
+  const upper = L.canvas({ pane: lower.pane ?? 'overlayPane', padding: lower.padding ?? 0.1 });
+  /** The level of every leg not at full strength: faded, or nearly hidden out of a comparison. */
+  let baseLevel = FADED_OPACITY;
   const batches = new Map<string, Batch>();
   const dirty = new Set<Batch>();
-  let reorder = false;
+  /** A new batch on the lower canvas, on the upper one: its order there is set again at the flush. */
+  const reorder = { lower: false, upper: false };
   let selected: string | null = null;
   let halo: L.Polyline | null = null;
   /** The arc step the batches are drawn at (arcStepKm of the map's zoom when they were last flushed). */
@@ -98,23 +115,24 @@ export function createLegBatches(
     return rec.drawn;
   };
 
-  function batchOf(rec: Rec, strokeIndex: number): Batch {
+  function batchOf(rec: Rec, strokeIndex: number, top: boolean): Batch {
     const s = rec.leg.strokes[strokeIndex]!;
     const color = s.color === 'trip' ? rec.leg.colour : s.color;
-    const key = `${rec.level}|${strokeIndex}|${color}|${s.weight}|${s.dashArray ?? ''}|${s.lineCap ?? ''}|${s.opacity}`;
+    const key = `${top ? 1 : 0}|${strokeIndex}|${color}|${s.weight}|${s.dashArray ?? ''}|${s.lineCap ?? ''}|${s.opacity}`;
     let b = batches.get(key);
     if (!b) {
       b = {
         key,
-        level: rec.level,
+        top,
         strokeIndex,
+        alpha: s.opacity,
         options: {
-          renderer,
+          renderer: top ? upper : renderer,
           interactive: false,
           className: 'itinera-leg',
           color,
           weight: s.weight,
-          opacity: rec.level * s.opacity,
+          opacity: (top ? 1 : baseLevel) * s.opacity,
           lineCap: s.lineCap ?? 'butt',
           lineJoin: 'round',
           ...(s.dashArray ? { dashArray: s.dashArray } : {}),
@@ -128,13 +146,22 @@ export function createLegBatches(
     return b;
   }
 
-  function place(rec: Rec, on: boolean) {
-    if (rec.level < 0) return;
+  function place(rec: Rec, top: boolean, on: boolean) {
     for (let i = 0; i < rec.leg.strokes.length; i++) {
-      const b = batchOf(rec, i);
+      const b = batchOf(rec, i, top);
       if (on) b.legs.add(rec);
       else b.legs.delete(rec);
       dirty.add(b);
+    }
+  }
+
+  /** Every lower batch at a new level (a comparison starts or ends). */
+  function rebase(level: number) {
+    baseLevel = level;
+    for (const b of batches.values()) {
+      if (b.top) continue;
+      b.options.opacity = level * b.alpha;
+      b.layer?.setStyle({ opacity: b.options.opacity });
     }
   }
 
@@ -154,9 +181,11 @@ export function createLegBatches(
   function setLevel(id: string, level: number) {
     const rec = recs.get(id);
     if (!rec || rec.level === level) return;
-    place(rec, false);
+    if (level >= 0 && level !== 1 && level !== baseLevel) rebase(level);
+    // On the lower canvas from its first level on; on the upper one while at full strength.
+    if (rec.level < 0 !== level < 0) place(rec, false, level >= 0);
+    if ((rec.level === 1) !== (level === 1)) place(rec, true, level === 1);
     rec.level = level;
-    place(rec, true);
     if (id === selected) drawHalo();
   }
 
@@ -169,7 +198,8 @@ export function createLegBatches(
       if (halo) drawHalo();
     }
     if (!dirty.size) return;
-    for (const b of dirty) {
+    // Lower batches first: the first one added puts the lower canvas in the pane before the upper one.
+    for (const b of [...dirty].sort((x, y) => Number(x.top) - Number(y.top))) {
       const parts: L.LatLng[][] = [];
       for (const rec of b.legs) for (const p of partsAt(rec, step)) parts.push(p);
       if (!parts.length) {
@@ -179,16 +209,19 @@ export function createLegBatches(
       } else if (b.layer) b.layer.setLatLngs(parts);
       else {
         b.layer = L.polyline(parts, b.options).addTo(group);
-        reorder = true;
+        reorder[b.top ? 'upper' : 'lower'] = true;
       }
     }
     dirty.clear();
-    if (reorder) {
-      // Canvas order is the order of bringToFront: faint levels first, then each stroke over the one before.
-      const order = [...batches.values()].sort((a, b) => a.level - b.level || a.strokeIndex - b.strokeIndex);
+    if (reorder.lower || reorder.upper) {
+      // Canvas order is the order of bringToFront: each stroke over the one before. Only the canvas
+      // that got a new batch: bringToFront draws that canvas again.
+      const order = [...batches.values()]
+        .filter((b) => reorder[b.top ? 'upper' : 'lower'])
+        .sort((a, b) => a.strokeIndex - b.strokeIndex);
       for (const b of order) b.layer?.bringToFront();
-      halo?.bringToFront();
-      reorder = false;
+      if (reorder.upper) halo?.bringToFront();
+      reorder.lower = reorder.upper = false;
     }
   }
 
@@ -206,7 +239,7 @@ export function createLegBatches(
       halo = L.polyline(parts, {
         ...HALO,
         ...UNSIMPLIFIED,
-        renderer,
+        renderer: upper,
         interactive: false,
         className: 'itinera-leg-halo',
       });
