@@ -52,6 +52,18 @@ const FOCUS_PAN_MARGIN = 40;
 const MAX_ZOOM_OFFLINE = 12;
 const MAX_ZOOM_TILES = 18;
 
+/**
+ * A divIcon that keeps the element it made. Dense mode takes markers off the map and puts them back as
+ * the window moves; Leaflet would make a new element each time (parsing the icon's markup again), which
+ * addMarker would then set up and label again.
+ */
+class KeptDivIcon extends L.DivIcon {
+  private kept: HTMLElement | null = null;
+  override createIcon(old?: HTMLElement): HTMLElement {
+    return (this.kept ??= super.createIcon(old));
+  }
+}
+
 /** Clustering (place-clusters.ts, supercluster) is loaded with the first dense dataset, not in the first load. */
 const clustering = onDemand(() => import('./place-clusters'));
 
@@ -437,7 +449,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   function makeMarker(e: TravelEvent, place: PlaceRecord): MarkerRec {
     const d = data!;
     const latlng = L.latLng(place.lat, place.lon);
-    const icon = L.divIcon({
+    const icon = new KeptDivIcon({
       className: `itinera-marker${place.approximate ? ' is-approximate' : ''}`,
       html: markerHtml(e.kind, tripColour(d.tripsById.get(e.trip)?.order ?? 0)),
       iconSize: [MARKER_SIZE, MARKER_SIZE],
@@ -457,8 +469,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   }
 
   /**
-   * Puts a marker on the map and makes its element ours. Leaflet makes a new element each time a
-   * marker is added again (dense mode removes and re-adds them), so it is set up each time it changes.
+   * Puts a marker on the map and makes its element ours, once: its icon keeps the element when dense
+   * mode takes the marker off the map and puts it back (KeptDivIcon).
    */
   function addMarker(rec: MarkerRec) {
     markersLayer.addLayer(rec.marker);

@@ -215,6 +215,41 @@ describe('a dense dataset on the map (10,000 events)', () => {
   );
 
   it(
+    'keeps a marker element when the window takes its event away and brings it back',
+    async () => {
+      // A few days of one trip: few enough events for a marker each.
+      const { page, consoleErrors } = await open(`./?${DATA}&from=2000-03-05&to=2000-03-10`);
+      await page.waitForSelector(MARKER, { state: 'attached' });
+      // The markers of the window, kept by id on the page.
+      await page.evaluate((sel) => {
+        const w = window as unknown as { kept: Map<string, Element> };
+        w.kept = new Map([...document.querySelectorAll(sel)].map((el) => [el.getAttribute('data-event-id')!, el]));
+      }, MARKER);
+      await page.locator('.tl-later').click();
+      await page.waitForTimeout(500);
+      const gone = await page.evaluate(() =>
+        [...(window as unknown as { kept: Map<string, Element> }).kept]
+          .filter(([, el]) => !el.isConnected)
+          .map(([id]) => id),
+      );
+      expect(gone.length).toBeGreaterThan(0);
+      await page.locator('.tl-earlier').click();
+      await page.waitForTimeout(500);
+      // Back on the map: the same elements, not new ones.
+      const same = await page.evaluate(
+        ([sel, ids]) => {
+          const kept = (window as unknown as { kept: Map<string, Element> }).kept;
+          return ids.map((id) => document.querySelector(`${sel}[data-event-id="${id}"]`) === kept.get(id));
+        },
+        [MARKER, gone] as const,
+      );
+      expect(same).toEqual(gone.map(() => true));
+      expect(consoleErrors).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
     'moves the window without drawing every route again: only the canvas of the routes in the window',
     async () => {
       const countClears = () => {
