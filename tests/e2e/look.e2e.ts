@@ -227,13 +227,14 @@ describe('the header', () => {
     // Folded, the list is not made at all (it is a third of the page's elements); opened, it is.
     const links = footer.locator('.footer-sources-panel a[href^="https://"]');
     expect(await footer.locator('li').count()).toBe(0);
+    // The list is made on the details' toggle event, which the browser fires in a task after the click.
     await page.click('[data-testid=footer-sources]');
-    expect(await links.count()).toBeGreaterThan(20);
+    await expect.poll(() => links.count()).toBeGreaterThan(20);
     await expect.poll(() => links.first().isVisible()).toBe(true);
     // Folded again and reopened, it is still there.
     await page.click('[data-testid=footer-sources]');
     await page.click('[data-testid=footer-sources]');
-    expect(await links.count()).toBeGreaterThan(20);
+    await expect.poll(() => links.count()).toBeGreaterThan(20);
     await page.close();
   });
 });
