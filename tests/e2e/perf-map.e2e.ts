@@ -185,22 +185,26 @@ describe('a dense dataset on the map (10,000 events)', () => {
     });
   }
 
+  /**
+   * Init script: counts, per canvas of the routes, the calls to clearRect. Each full redraw of one of
+   * Leaflet's canvases starts by clearing it; the routes are on two (every route faint below, the
+   * window's at full strength above: src/map/leg-batches.ts).
+   */
+  const countClears = () => {
+    const w = window as unknown as { routeClears: Map<HTMLCanvasElement, number> };
+    w.routeClears = new Map();
+    const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+    CanvasRenderingContext2D.prototype.clearRect = function (...args: [number, number, number, number]) {
+      const c = this.canvas as HTMLCanvasElement;
+      if (c.parentElement?.classList.contains('leaflet-overlay-pane'))
+        w.routeClears.set(c, (w.routeClears.get(c) ?? 0) + 1);
+      return clearRect.apply(this, args);
+    };
+  };
+
   it(
     'draws the routes once as the page loads, not again when the map first learns its size',
     async () => {
-      // Each full redraw of one of Leaflet's canvases starts by clearing it. The routes are on two (every
-      // route faint below, the window's at full strength above: src/map/leg-batches.ts).
-      const countClears = () => {
-        const w = window as unknown as { routeClears: Map<HTMLCanvasElement, number> };
-        w.routeClears = new Map();
-        const clearRect = CanvasRenderingContext2D.prototype.clearRect;
-        CanvasRenderingContext2D.prototype.clearRect = function (...args: [number, number, number, number]) {
-          const c = this.canvas as HTMLCanvasElement;
-          if (c.parentElement?.classList.contains('leaflet-overlay-pane'))
-            w.routeClears.set(c, (w.routeClears.get(c) ?? 0) + 1);
-          return clearRect.apply(this, args);
-        };
-      };
       const clears = await inFreshContext(countClears, async (page) => {
         await page.goto(new URL(`./?${DATA}`, baseUrl()).href);
         await page.waitForSelector(CLUSTER, { state: 'attached', timeout: 90_000 });
@@ -252,17 +256,6 @@ describe('a dense dataset on the map (10,000 events)', () => {
   it(
     'moves the window without drawing every route again: only the canvas of the routes in the window',
     async () => {
-      const countClears = () => {
-        const w = window as unknown as { routeClears: Map<HTMLCanvasElement, number> };
-        w.routeClears = new Map();
-        const clearRect = CanvasRenderingContext2D.prototype.clearRect;
-        CanvasRenderingContext2D.prototype.clearRect = function (...args: [number, number, number, number]) {
-          const c = this.canvas as HTMLCanvasElement;
-          if (c.parentElement?.classList.contains('leaflet-overlay-pane'))
-            w.routeClears.set(c, (w.routeClears.get(c) ?? 0) + 1);
-          return clearRect.apply(this, args);
-        };
-      };
       // Clears per canvas of the routes, in their order in the pane (the lower one first).
       const read = (page: Page) =>
         page.evaluate(() => {
