@@ -75,7 +75,7 @@ interface Batch {
   /** On the upper canvas (legs at full strength), or the lower one (every leg, faint). */
   top: boolean;
   strokeIndex: number;
-  /** The stroke's own opacity, times the level. */
+  /** The stroke's own opacity; the batch draws it times its canvas's level. */
   alpha: number;
   options: L.PolylineOptions;
   legs: Set<Rec>;
