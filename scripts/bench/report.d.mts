@@ -5,3 +5,5 @@ export interface TargetRow {
 }
 /** The targets of issue 8 judged on a run's results (`results.json`). */
 export function targets(out: { results: Record<string, unknown>[] }): TargetRow[];
+/** The main table's rows (system × size), each a column name to its printed figure. */
+export function rows(out: { results: Record<string, unknown>[] }): Record<string, string>[];

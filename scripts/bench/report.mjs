@@ -30,6 +30,7 @@ export function rows(out) {
       Interactive: formatMs(r.interactive),
       'First render, Playwright attached': formatMs(r.attachedRender),
       'Brush p50 / p95': isApp ? pair(r.brush) : '–',
+      'Brush release': isApp ? formatMs(r.brushRelease ?? '–') : '–',
       'Zoom or step p50 / p95': isApp ? pair(r.zoom) : r.step ? `${pair(r.step)} (${r.stepMetric ?? 'step'})` : '–',
       'No-op floor p50 / p95': isApp ? pair(r.floor) : '–',
       'Wheel floor p50 / p95': isApp ? pair(r.wheelFloor) : '–',

@@ -392,8 +392,11 @@ async function benchApp(browser, bare, server, label, dataPath, { profile = fals
         return page.mouse.move(x, y);
       });
       if (await recovered(r.brush)) {
+        // The release: marks sketched on the canvas during the drag get their DOM now (one figure).
+        await arm(page);
         await page.mouse.up();
-        await settle(page);
+        const up = await within(20_000, settle(page), null);
+        r.brushRelease = up ? Math.round(up.latency * 10) / 10 : 'timeout';
       }
     }
 

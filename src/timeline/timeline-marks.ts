@@ -76,6 +76,12 @@ export const EAGER_MAX = 400;
 export const LEVELLED_MAX = 1000;
 /** More marks than this in the window are painted on a canvas. */
 export const DOM_MAX = 400;
+/**
+ * During a drag, a window that would make DOM for more than this many marks is sketched on the
+ * canvas instead, until the drag ends (a first style, layout and paint of a few hundred new SVG marks
+ * is a frame of 50–150 ms; the canvas draws them in a few).
+ */
+export const SKETCH_NEW = 24;
 /** A lane with more marks than one per this many px of width is drawn on the canvas… */
 const DENSE_PX = 8;
 /** …unless it has no more than this many marks. */
@@ -221,8 +227,15 @@ export interface MarkLayer {
   nav(): readonly NavItem[];
   /** A bin of the last layout by its key. */
   bin(key: string): Bin | undefined;
-  /** Whether the window's marks are painted on the canvas (too many for DOM). */
+  /** Whether the window's marks are painted on the canvas (too many for DOM, or sketched in a drag). */
   dense(): boolean;
+  /** Whether the canvas stands in for DOM marks only because a drag is under way. */
+  sketched(): boolean;
+  /**
+   * A drag of the window starts or ends. Returns true when the marks were sketched and need a new
+   * layout now that it has ended.
+   */
+  setMoving(on: boolean): boolean;
   /** The mark under a point of the lanes' coordinates (canvas mode), within half a target. */
   hitTest(px: number, py: number): Mark | null;
   /** The most rows any lane needs with all its events shown (at the finest level). */
@@ -301,6 +314,9 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   let eager = true;
   let levelled = true;
   let isDense = false;
+  /** A drag is under way; `sketch`: its windows are on the canvas because DOM would come too slowly. */
+  let moving = false;
+  let sketch = false;
   let levels = new Map<number, Int32Array>();
   let texts: { data: Dataset; lang: Lang; t: Translate } | null = null;
   let geo: {
@@ -555,6 +571,10 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     const counts = lanes.map(() => 0);
     for (const m of shown) counts[m.lane]!++;
     isDense = shown.length > DOM_MAX || Math.max(0, ...counts) * DENSE_PX > Math.max(width, DENSE_MIN * DENSE_PX);
+    // In a drag, many new DOM marks would cost frames: the canvas stands in until the drag ends.
+    if (!isDense && moving && !eager && (sketch || shown.filter((m) => !m.node).length > SKETCH_NEW)) sketch = true;
+    else sketch = false;
+    if (sketch) isDense = true;
 
     const k = width / Math.max(1, window[1] - window[0]);
     const s = (window[0] - base.t) * base.k;
@@ -1083,6 +1103,11 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     },
     bin: (key) => binByKey.get(key),
     dense: () => isDense,
+    sketched: () => sketch,
+    setMoving(on) {
+      moving = on;
+      return !on && sketch;
+    },
     hitTest,
     maxRows: () => rowsAt(0).reduce((a, r) => Math.max(a, r + 1), 1),
     get: (id) => markOf(id),

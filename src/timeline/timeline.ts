@@ -181,7 +181,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       zooming = true;
       // A drag or a pinch; a wheel zoom ends after a pause of its own, which is the rest waited for.
       dragging = (event.sourceEvent as Event).type !== 'wheel';
-      if (dragging) callbacks.onGesture?.(true);
+      if (dragging) gestureChanged(true);
     })
     .on('zoom', (event: D3ZoomEvent<Detail, unknown>) => {
       if (!event.sourceEvent || destroyed) return;
@@ -193,7 +193,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       zooming = false;
       flush();
       rebase();
-      if (dragging) callbacks.onGesture?.(false);
+      if (dragging) gestureChanged(false);
       dragging = false;
     });
   detail.call(zoomer);
@@ -222,8 +222,17 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     extent: () => extent,
     limits: () => limits,
     request: requestWindow,
-    gesture: (active) => !destroyed && callbacks.onGesture?.(active),
+    gesture: (active) => !destroyed && gestureChanged(active),
   });
+
+  /** A drag of the window starts or ends: marks sketched on the canvas during it get their DOM now. */
+  function gestureChanged(active: boolean): void {
+    if (marks.setMoving(active) && view) {
+      layoutWindow();
+      refreshTabStop();
+    }
+    callbacks.onGesture?.(active);
+  }
 
   // --- Marks: one set of delegated listeners for all of them, on the HTML root (Chromium makes an
   // SVG element with focus listeners focusable, which would add a stray tab stop). -------------
@@ -571,7 +580,8 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     const boxes = marks.layout(x, w, innerW, detailH, laneMetrics);
     rangeCaption.textContent = formatWindow(w, lang);
     const empty = marks.visible().length === 0 && view.data.events.length > 0;
-    const dense = marks.dense();
+    // A window sketched during a drag is not "too crowded": only the note of a crowded one says so.
+    const dense = marks.dense() && !marks.sketched();
     emptyNote.text(view.t(dense ? 'zoomInToSee' : 'noEventsInWindow'));
     emptyNote.classed('is-dense', dense);
     emptyNote.node()!.style.display = empty || dense ? '' : 'none';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targets } from '../../scripts/bench/report.mjs';
+import { rows, targets } from '../../scripts/bench/report.mjs';
 
 const seedRow = (r: Record<string, unknown>) =>
   targets({ results: [{ system: 'Itinera', size: 'seed', ...r }] }).find((t) =>
@@ -15,5 +15,20 @@ describe('targets(out): the seed', () => {
   });
   it('prints the figure alone when the load event was not measured', () => {
     expect(seedRow({ interactive: 1090 }).Figure).toBe('1.09 s');
+  });
+});
+
+describe('rows(out)', () => {
+  it("prints the release of Itinera's brush drag beside its series, and nothing for a peer", () => {
+    const [mine, timed, peer] = rows({
+      results: [
+        { system: 'Itinera', size: '10k', brushRelease: 84.26 },
+        { system: 'Itinera', size: '100k', brushRelease: 'timeout' },
+        { system: 'vis-timeline', size: '10k' },
+      ],
+    });
+    expect(mine!['Brush release']).toBe('84.3 ms');
+    expect(timed!['Brush release']).toBe('timeout');
+    expect(peer!['Brush release']).toBe('–');
   });
 });

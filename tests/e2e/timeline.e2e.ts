@@ -435,6 +435,61 @@ describe('700 events', () => {
   });
 });
 
+describe('2,000 events', () => {
+  it('sketches the marks on the canvas while the brush is dragged to new ones, and gives them DOM on release', async () => {
+    // 2,000 events, 40 a trip: the window of one trip has 40 marks with DOM (not crowded: no canvas).
+    const data = generateDataset(2000, { seed: 7 });
+    const trip = (id: string) => {
+      const ts = data.events
+        .filter((e) => e.trip === id)
+        .flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]);
+      return [Math.min(...ts), Math.max(...ts)] as const;
+    };
+    const [t10, t11] = [trip('t10'), trip('t11')];
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const { page, errors } = await open(
+      `./?data=mid-2000.json&from=${day(t10[0] - 864e5)}&to=${day(t10[1] + 2 * 864e5)}`,
+      { serve: { '/mid-2000.json': JSON.stringify(data) } },
+    );
+    await page.waitForSelector(`${TIMELINE} .tl [data-event-id]`, { state: 'attached' });
+    const seen = () =>
+      page.evaluate(() => ({
+        canvas: getComputedStyle(document.querySelector('.tl-canvas')!).display,
+        marks: [...document.querySelectorAll<SVGElement>('.tl-detail .tl-mark')].filter(
+          (g) => g.style.display !== 'none',
+        ).length,
+        note: getComputedStyle(document.querySelector('.tl-empty')!).display,
+      }));
+    const before = await seen();
+    expect(before.canvas).toBe('none');
+    expect(before.marks).toBeGreaterThan(24);
+    const sel = (await page.locator(`${TIMELINE} .tl-brush .selection`).boundingBox())!;
+    const y = sel.y + sel.height / 2;
+    const x = sel.x + sel.width / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    // On to the next trip in one move: its 40 marks come in at once (more than SKETCH_NEW, 24). The
+    // overview spans the dataset padded by 4% on each side.
+    const times = data.events.flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]);
+    const [lo, hi] = [Math.min(...times), Math.max(...times)];
+    const band = (await page.locator(`${TIMELINE} .tl-brush .overlay`).boundingBox())!;
+    const perMs = band.width / ((hi - lo) * 1.08);
+    await page.mouse.move(x + (t11[0] - t10[0]) * perMs, y);
+    await expect.poll(async () => (await seen()).canvas).not.toBe('none');
+    const during = await seen();
+    expect(during.marks).toBeLessThanOrEqual(3);
+    // A sketch is not the crowded canvas: no "zoom in to see" over it.
+    expect(during.note).toBe('none');
+    await page.mouse.up();
+    await expect.poll(async () => (await seen()).canvas).toBe('none');
+    const after = await seen();
+    expect(after.marks).toBeGreaterThan(24);
+    await expect.poll(() => windowOf(page)[0]).toBeGreaterThan(t10[1]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('10,000 events', () => {
   const big = JSON.stringify(generateDataset(10_000, { seed: 20_240_913 }));
   const serve = { '/bench-10k.json': big };
