@@ -63,7 +63,8 @@ export function pickText(text: LocalText | undefined, lang: Lang): { text: strin
 export const localName = (text: LocalText | undefined, lang: Lang) => pickText(text, lang).text;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
-function format(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** A date format in UTC, made once per language and options (making one costs far more than using it). */
+export function utcFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = lang + JSON.stringify(options);
   let f = formats.get(key);
   if (!f) formats.set(key, (f = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' })));
@@ -75,18 +76,18 @@ export function formatInstant(i: Instant, lang: Lang, opts: { weekday?: boolean 
   const wall = new Date(i.ms + i.offsetMinutes * 60_000);
   switch (i.precision) {
     case 'year':
-      return format(lang, { year: 'numeric' }).format(wall);
+      return utcFormat(lang, { year: 'numeric' }).format(wall);
     case 'month':
-      return format(lang, { year: 'numeric', month: 'long' }).format(wall);
+      return utcFormat(lang, { year: 'numeric', month: 'long' }).format(wall);
     case 'day':
-      return format(lang, {
+      return utcFormat(lang, {
         year: 'numeric',
         month: 'long',
         day: 'numeric',
         weekday: opts.weekday ? 'short' : undefined,
       }).format(wall);
     default:
-      return `${format(lang, {
+      return `${utcFormat(lang, {
         year: 'numeric',
         month: 'long',
         day: 'numeric',
@@ -101,9 +102,9 @@ export function formatInstant(i: Instant, lang: Lang, opts: { weekday?: boolean 
 /** A short date for marks and labels: "12 Sept 2023". */
 export function formatShortDate(i: Instant, lang: Lang): string {
   const wall = new Date(i.ms + i.offsetMinutes * 60_000);
-  if (i.precision === 'year') return format(lang, { year: 'numeric' }).format(wall);
-  if (i.precision === 'month') return format(lang, { year: 'numeric', month: 'short' }).format(wall);
-  return format(lang, { year: 'numeric', month: 'short', day: 'numeric' }).format(wall);
+  if (i.precision === 'year') return utcFormat(lang, { year: 'numeric' }).format(wall);
+  if (i.precision === 'month') return utcFormat(lang, { year: 'numeric', month: 'short' }).format(wall);
+  return utcFormat(lang, { year: 'numeric', month: 'short', day: 'numeric' }).format(wall);
 }
 
 export function formatNumber(n: number, lang: Lang, digits = 0): string {

@@ -4,6 +4,7 @@ import FlatQueue from 'flatqueue';
 import { utcDay, utcHour, utcMonth, utcYear } from 'd3-time';
 import type { TimeWindow } from '../core/selectors';
 import { candidateRange, timeIndex, type Spanned } from '../core/time-index';
+import { utcFormat } from '../i18n/i18n';
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
@@ -134,14 +135,6 @@ export function tickLevel(stepMs: number): TickLevel {
 export function tickStep(ticks: readonly Date[], domain: TimeWindow, count = 5): number {
   if (ticks.length >= 2) return ticks[1]!.getTime() - ticks[0]!.getTime();
   return windowWidth(domain) / Math.max(1, count);
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-function utcFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = lang + JSON.stringify(options);
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' })));
-  return f;
 }
 
 const isStart = (interval: { floor(d: Date): Date }, d: Date) => +interval.floor(d) === +d;

@@ -3,7 +3,7 @@
 import { departureOf, tripFigures, type TripFigures } from '../core/compare';
 import { tripColour } from '../core/palette';
 import type { Dataset } from '../core/types';
-import { formatNumber, localName, type Translate } from '../i18n/i18n';
+import { formatNumber, localName, utcFormat, type Translate } from '../i18n/i18n';
 import type { UiLang } from '../state/view-state';
 import './compare-table.css';
 
@@ -90,7 +90,7 @@ export function CompareTable({ data, pair, lang, t, onClose }: Props) {
 function shortName(data: Dataset, tripId: string, lang: UiLang): string {
   const trip = data.tripsById.get(tripId)!;
   const d = new Date(departureOf(data, trip).ms);
-  return new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return utcFormat(lang, { month: 'short', year: 'numeric' }).format(d);
 }
 
 function colourOf(data: Dataset, tripId: string): string {

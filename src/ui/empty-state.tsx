@@ -2,11 +2,11 @@
 // and a dataset without places (no map to show, the timeline and the list carry it).
 import type { TimeWindow } from '../core/selectors';
 import type { Dataset } from '../core/types';
-import type { Translate } from '../i18n/i18n';
+import { utcFormat, type Translate } from '../i18n/i18n';
 
 /** The day of an instant (UTC); a window's end is exclusive, so its last day is the one before. */
 const day = (ms: number, lang: string) =>
-  new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(ms);
+  utcFormat(lang, { year: 'numeric', month: 'short', day: 'numeric' }).format(ms);
 
 export function EmptyWindow({
   window,

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { tripColour } from '../core/palette';
 import type { Dataset } from '../core/types';
-import { localName, type Translate } from '../i18n/i18n';
+import { localName, utcFormat, type Translate } from '../i18n/i18n';
 import type { Action, UiLang } from '../state/view-state';
 
 interface Props {
@@ -14,8 +14,7 @@ interface Props {
   dispatch(a: Action): void;
 }
 
-const year = (ms: number, lang: UiLang) =>
-  Number.isFinite(ms) ? new Intl.DateTimeFormat(lang, { year: 'numeric', timeZone: 'UTC' }).format(ms) : '';
+const year = (ms: number, lang: UiLang) => (Number.isFinite(ms) ? utcFormat(lang, { year: 'numeric' }).format(ms) : '');
 
 export function TripFilter({ data, trips, lang, t, dispatch }: Props) {
   const [open, setOpen] = useState(false);
