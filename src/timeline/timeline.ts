@@ -614,8 +614,12 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
         : fitText(d.title, labelW, font);
       const label = this.querySelector('text')!;
       if (label.textContent !== text) label.textContent = text;
-      const names = all.slice(d.index, d.index + more + 1).map((l) => l.title);
-      this.querySelector('title')!.textContent = names.join('\n');
+      const names = all
+        .slice(d.index, d.index + more + 1)
+        .map((l) => l.title)
+        .join('\n');
+      const title = this.querySelector('title')!;
+      if (title.textContent !== names) title.textContent = names;
     });
     // Stripes alternate among the lanes drawn (lanes sharing rows fold into the first).
     const nth = new Map<number, number>();
@@ -808,6 +812,17 @@ function binOf(target: EventTarget | null): string | null {
  * title instead of one per character cut.
  */
 export function fitText(text: string, maxWidth: number, font: string): string {
+  // Lane names are fitted again whenever the lanes' boxes change, which a drag does often.
+  const key = `${font}|${maxWidth}|${text}`;
+  let fitted = fits.get(key);
+  if (fitted === undefined) {
+    if (fits.size > 2000) fits.clear();
+    fits.set(key, (fitted = fitUncached(text, maxWidth, font)));
+  }
+  return fitted;
+}
+const fits = new Map<string, string>();
+function fitUncached(text: string, maxWidth: number, font: string): string {
   if (measureText(text, font) <= maxWidth) return text;
   let lo = 4;
   let hi = Array.from(text).length - 1;
