@@ -32,6 +32,7 @@ export function rows(out) {
       'Brush p50 / p95': isApp ? pair(r.brush) : '–',
       'Brush release': isApp ? formatMs(r.brushRelease ?? '–') : '–',
       'Zoom or step p50 / p95': isApp ? pair(r.zoom) : r.step ? `${pair(r.step)} (${r.stepMetric ?? 'step'})` : '–',
+      'Zoom to rest': isApp ? formatMs(r.zoomRest ?? '–') : '–',
       'No-op floor p50 / p95': isApp ? pair(r.floor) : '–',
       'Wheel floor p50 / p95': isApp ? pair(r.wheelFloor) : '–',
       'Handler p95 (brush / zoom)': isApp

@@ -77,9 +77,10 @@ export const LEVELLED_MAX = 1000;
 /** More marks than this in the window are painted on a canvas. */
 export const DOM_MAX = 400;
 /**
- * During a drag, a window that would make DOM for more than this many marks is sketched on the
- * canvas instead, until the drag ends (a first style, layout and paint of a few hundred new SVG marks
- * is a frame of 50–150 ms; the canvas draws them in a few).
+ * While a gesture moves the window (a drag, a pinch, a wheel zoom until its rest), a window that would
+ * make DOM for more than this many new marks is sketched on the canvas instead, until the gesture ends
+ * (a first style, layout and paint of a few hundred new SVG marks is a frame of 50–150 ms; the canvas
+ * draws them in a few).
  */
 export const SKETCH_NEW = 24;
 /** A lane with more marks than one per this many px of width is drawn on the canvas… */
@@ -229,11 +230,11 @@ export interface MarkLayer {
   bin(key: string): Bin | undefined;
   /** Whether the window's marks are painted on the canvas (too many for DOM, or sketched in a drag). */
   dense(): boolean;
-  /** Whether the canvas stands in for DOM marks only because a drag is under way. */
+  /** Whether the canvas stands in for DOM marks only because a gesture is under way. */
   sketched(): boolean;
   /**
-   * A drag of the window starts or ends. Returns true when the marks were sketched and need a new
-   * layout now that it has ended.
+   * A gesture moving the window starts or ends. Returns true when the marks were sketched and need a
+   * new layout now that it has ended.
    */
   setMoving(on: boolean): boolean;
   /** The mark under a point of the lanes' coordinates (canvas mode), within half a target. */
@@ -314,7 +315,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   let eager = true;
   let levelled = true;
   let isDense = false;
-  /** A drag is under way; `sketch`: its windows are on the canvas because DOM would come too slowly. */
+  /** A gesture is under way; `sketch`: its windows are on the canvas because DOM would come too slowly. */
   let moving = false;
   let sketch = false;
   let levels = new Map<number, Int32Array>();
@@ -571,10 +572,8 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     const counts = lanes.map(() => 0);
     for (const m of shown) counts[m.lane]!++;
     isDense = shown.length > DOM_MAX || Math.max(0, ...counts) * DENSE_PX > Math.max(width, DENSE_MIN * DENSE_PX);
-    // In a drag, many new DOM marks would cost frames: the canvas stands in until the drag ends.
-    if (!isDense && moving && !eager && (sketch || shown.filter((m) => !m.node).length > SKETCH_NEW)) sketch = true;
-    else sketch = false;
-    if (sketch) isDense = true;
+    const wasSketch = sketch;
+    sketch = false;
 
     const k = width / Math.max(1, window[1] - window[0]);
     const s = (window[0] - base.t) * base.k;
@@ -601,17 +600,20 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     slot = lanes.map((l) => l.index);
     const found: { lane: number; row: number; a: number; b: number; members: Mark[] }[] = [];
     let need: number[];
-    if (isDense) {
-      // The canvas: rows at the finest level, squeezed into the height.
+    /** The canvas: rows at the finest level, squeezed into the height. */
+    const denseRows = (): number[] => {
       let lv = levelled ? rowLevel((window[1] - window[0]) / Math.max(1, width), ROW_PITCH) : 0;
       let rows = rowsAt(lv);
-      need = rowsNeeded(rows);
-      while (lv > 0 && Math.max(0, ...need) > MAX_LEVEL_ROWS) {
+      let n = rowsNeeded(rows);
+      while (lv > 0 && Math.max(0, ...n) > MAX_LEVEL_ROWS) {
         rows = rowsAt(--lv);
-        need = rowsNeeded(rows);
+        n = rowsNeeded(rows);
       }
       for (const m of shown) m.row = rows[m.i]!;
-    } else {
+      return n;
+    };
+    if (isDense) need = denseRows();
+    else {
       // Rows at the finest time level whose instants in a row are a target apart (stable while
       // zooming inside a level) when they fit; else as few rows as pixels allow, and bins.
       const rows = rowsAt(levelled ? rowLevel((window[1] - window[0]) / Math.max(1, width), ROW_PITCH) : 0);
@@ -662,6 +664,20 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
         for (const b of lod.bins)
           found.push({ lane: first, row: b.row, a: b.a, b: b.b, members: b.members.map((i) => list[i]!) });
         need[first] = lod.used;
+      }
+      // In a gesture, a window that would make DOM for many new marks is sketched on the canvas (their
+      // first style, layout and paint would cost frames), and stays so until the gesture ends.
+      if (moving && !eager) {
+        const binned = new Set(found.flatMap((f) => f.members));
+        let fresh = 0;
+        for (const m of shown) if (!m.node && !binned.has(m)) fresh++;
+        if (wasSketch || fresh > SKETCH_NEW) {
+          sketch = isDense = true;
+          slot = lanes.map((l) => l.index);
+          more.fill(0);
+          found.length = 0;
+          need = denseRows();
+        }
       }
     }
 

@@ -181,7 +181,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       zooming = true;
       // A drag or a pinch; a wheel zoom ends after a pause of its own, which is the rest waited for.
       dragging = (event.sourceEvent as Event).type !== 'wheel';
-      if (dragging) gestureChanged(true);
+      moving(true, dragging);
     })
     .on('zoom', (event: D3ZoomEvent<Detail, unknown>) => {
       if (!event.sourceEvent || destroyed) return;
@@ -193,7 +193,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       zooming = false;
       flush();
       rebase();
-      if (dragging) gestureChanged(false);
+      moving(false, dragging);
       dragging = false;
     });
   detail.call(zoomer);
@@ -222,16 +222,20 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     extent: () => extent,
     limits: () => limits,
     request: requestWindow,
-    gesture: (active) => !destroyed && gestureChanged(active),
+    gesture: (active) => !destroyed && moving(active, true),
   });
 
-  /** A drag of the window starts or ends: marks sketched on the canvas during it get their DOM now. */
-  function gestureChanged(active: boolean): void {
+  /**
+   * The window starts or stops moving under a gesture (a drag, a pinch, a wheel zoom until its rest):
+   * marks sketched on the canvas meanwhile get their DOM at its end. `tell`: the app hears of it (not of
+   * a wheel's).
+   */
+  function moving(active: boolean, tell: boolean): void {
     if (marks.setMoving(active) && view) {
       layoutWindow();
       refreshTabStop();
     }
-    callbacks.onGesture?.(active);
+    if (tell) callbacks.onGesture?.(active);
   }
 
   // --- Marks: one set of delegated listeners for all of them, on the HTML root (Chromium makes an
@@ -580,7 +584,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     const boxes = marks.layout(x, w, innerW, detailH, laneMetrics);
     rangeCaption.textContent = formatWindow(w, lang);
     const empty = marks.visible().length === 0 && view.data.events.length > 0;
-    // A window sketched during a drag is not "too crowded": only the note of a crowded one says so.
+    // A window sketched during a gesture is not "too crowded": only the note of a crowded one says so.
     const dense = marks.dense() && !marks.sketched();
     emptyNote.text(view.t(dense ? 'zoomInToSee' : 'noEventsInWindow'));
     emptyNote.classed('is-dense', dense);

@@ -19,15 +19,17 @@ describe('targets(out): the seed', () => {
 });
 
 describe('rows(out)', () => {
-  it("prints the release of Itinera's brush drag beside its series, and nothing for a peer", () => {
+  it("prints the release of Itinera's brush drag and its wheel zoom's rest, and nothing for a peer", () => {
     const [mine, timed, peer] = rows({
       results: [
-        { system: 'Itinera', size: '10k', brushRelease: 84.26 },
+        { system: 'Itinera', size: '10k', brushRelease: 84.26, zoomRest: 212 },
         { system: 'Itinera', size: '100k', brushRelease: 'timeout' },
         { system: 'vis-timeline', size: '10k' },
       ],
     });
     expect(mine!['Brush release']).toBe('84.3 ms');
+    expect(mine!['Zoom to rest']).toBe('212 ms');
+    expect(peer!['Zoom to rest']).toBe('–');
     expect(timed!['Brush release']).toBe('timeout');
     expect(peer!['Brush release']).toBe('–');
   });

@@ -435,32 +435,35 @@ describe('700 events', () => {
   });
 });
 
-describe('2,000 events', () => {
-  it('sketches the marks on the canvas while the brush is dragged to new ones, and gives them DOM on release', async () => {
-    // 2,000 events, 40 a trip: the window of one trip has 40 marks with DOM (not crowded: no canvas).
-    const data = generateDataset(2000, { seed: 7 });
-    const trip = (id: string) => {
-      const ts = data.events
-        .filter((e) => e.trip === id)
-        .flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]);
-      return [Math.min(...ts), Math.max(...ts)] as const;
-    };
-    const [t10, t11] = [trip('t10'), trip('t11')];
-    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+describe('2,000 events: marks sketched on the canvas while a gesture brings many new ones in', () => {
+  // 40 events a trip: the window of one trip has 40 marks with DOM (not crowded: no canvas).
+  const data = generateDataset(2000, { seed: 7 });
+  const serve = { '/mid-2000.json': JSON.stringify(data) };
+  const trip = (id: string) => {
+    const ts = data.events
+      .filter((e) => e.trip === id)
+      .flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]);
+    return [Math.min(...ts), Math.max(...ts)] as const;
+  };
+  const [t10, t11] = [trip('t10'), trip('t11')];
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const seen = (page: Page) =>
+    page.evaluate(() => ({
+      canvas: getComputedStyle(document.querySelector('.tl-canvas')!).display,
+      marks: [...document.querySelectorAll<SVGElement>('.tl-detail .tl-mark')].filter((g) => g.style.display !== 'none')
+        .length,
+      note: getComputedStyle(document.querySelector('.tl-empty')!).display,
+    }));
+
+  it('sketches them while the brush is dragged to the next trip, and gives them DOM on release', async () => {
     const { page, errors } = await open(
       `./?data=mid-2000.json&from=${day(t10[0] - 864e5)}&to=${day(t10[1] + 2 * 864e5)}`,
-      { serve: { '/mid-2000.json': JSON.stringify(data) } },
+      {
+        serve,
+      },
     );
     await page.waitForSelector(`${TIMELINE} .tl [data-event-id]`, { state: 'attached' });
-    const seen = () =>
-      page.evaluate(() => ({
-        canvas: getComputedStyle(document.querySelector('.tl-canvas')!).display,
-        marks: [...document.querySelectorAll<SVGElement>('.tl-detail .tl-mark')].filter(
-          (g) => g.style.display !== 'none',
-        ).length,
-        note: getComputedStyle(document.querySelector('.tl-empty')!).display,
-      }));
-    const before = await seen();
+    const before = await seen(page);
     expect(before.canvas).toBe('none');
     expect(before.marks).toBeGreaterThan(24);
     const sel = (await page.locator(`${TIMELINE} .tl-brush .selection`).boundingBox())!;
@@ -475,16 +478,61 @@ describe('2,000 events', () => {
     const band = (await page.locator(`${TIMELINE} .tl-brush .overlay`).boundingBox())!;
     const perMs = band.width / ((hi - lo) * 1.08);
     await page.mouse.move(x + (t11[0] - t10[0]) * perMs, y);
-    await expect.poll(async () => (await seen()).canvas).not.toBe('none');
-    const during = await seen();
+    await expect.poll(async () => (await seen(page)).canvas).not.toBe('none');
+    const during = await seen(page);
     expect(during.marks).toBeLessThanOrEqual(3);
     // A sketch is not the crowded canvas: no "zoom in to see" over it.
     expect(during.note).toBe('none');
     await page.mouse.up();
-    await expect.poll(async () => (await seen()).canvas).toBe('none');
-    const after = await seen();
-    expect(after.marks).toBeGreaterThan(24);
+    await expect.poll(async () => (await seen(page)).canvas).toBe('none');
+    expect((await seen(page)).marks).toBeGreaterThan(24);
     await expect.poll(() => windowOf(page)[0]).toBeGreaterThan(t10[1]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sketches them while the wheel zooms in on a trip drawn as bins, and gives them DOM at its rest', async () => {
+    // Five months around a trip: its 40 events are mostly bins.
+    const { page, errors } = await open(
+      `./?data=mid-2000.json&from=${day(t10[0] - 60 * 864e5)}&to=${day(t10[1] + 60 * 864e5)}`,
+      {
+        serve,
+      },
+    );
+    await page.waitForSelector(`${TIMELINE} .tl-bin`, { state: 'attached' });
+    const before = await seen(page);
+    expect(before.canvas).toBe('none');
+    expect(before.marks).toBeLessThan(16);
+    // One wheel over the middle of the trip; the frame the timeline draws it in shows the sketch. (A
+    // wheel zoom rests 150 ms after its last wheel event; that frame comes within a few ms.)
+    const inFrame = await page.evaluate(() => {
+      const surface = document.querySelector('[role=region][aria-label="Timeline"] .tl-detail .tl-surface')!;
+      const r = surface.getBoundingClientRect();
+      surface.dispatchEvent(
+        new WheelEvent('wheel', {
+          deltaY: -700,
+          clientX: r.left + r.width / 2,
+          clientY: r.top + r.height / 2,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
+      return new Promise<{ canvas: string; marks: number }>((done) =>
+        requestAnimationFrame(() =>
+          done({
+            canvas: getComputedStyle(document.querySelector('.tl-canvas')!).display,
+            marks: [...document.querySelectorAll<SVGElement>('.tl-detail .tl-mark')].filter(
+              (g) => g.style.display !== 'none',
+            ).length,
+          }),
+        ),
+      );
+    });
+    expect(inFrame.canvas).not.toBe('none');
+    expect(inFrame.marks).toBeLessThanOrEqual(3);
+    // At its rest: DOM for the marks, and the canvas gone.
+    await expect.poll(async () => (await seen(page)).canvas).toBe('none');
+    expect((await seen(page)).marks).toBeGreaterThan(24);
     expect(errors).toEqual([]);
     await page.close();
   });
