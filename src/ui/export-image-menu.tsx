@@ -15,16 +15,17 @@ export function imageFileBase(datasetId: string, window: TimeWindow | null, now 
 }
 
 export function ExportImageMenu({ datasetId, window, t }: Props) {
-  const base = imageFileBase(datasetId, window);
+  // Named when asked for: the menu renders again on every window change of a drag.
+  const base = () => imageFileBase(datasetId, window);
   const png = () =>
     void import('./export-image').then(async (m) => {
       const blob = await m.viewPng();
-      if (blob) m.downloadBlob(`${base}.png`, blob);
+      if (blob) m.downloadBlob(`${base()}.png`, blob);
     });
   const svg = () =>
     void import('./export-image').then((m) => {
       const el = m.timelineSvg();
-      if (el) m.downloadBlob(`${base}_timeline.svg`, new Blob([m.serializeSvg(el)], { type: 'image/svg+xml' }));
+      if (el) m.downloadBlob(`${base()}_timeline.svg`, new Blob([m.serializeSvg(el)], { type: 'image/svg+xml' }));
     });
   const print = () => {
     const q = new URLSearchParams(location.search);
