@@ -1,0 +1,16 @@
+import { launchChromium } from './scripts/chromium.mjs';
+import { serve } from './scripts/bench/serve.mjs';
+import { writeFileSync } from 'node:fs';
+const [,, dist, out, file = 'bench-10k.json'] = process.argv;
+const server = await serve([['/bench-data/', 'bench/tmp/data'], ['/', dist]]);
+const browser = await launchChromium();
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+await page.goto(server.url + '?data=bench-data/' + file);
+await page.waitForSelector('.tl-brush .selection', { timeout: 30000 });
+await page.waitForTimeout(1500);
+const { profile } = await cdp.send('Profiler.stop'); writeFileSync(out, JSON.stringify(profile));
+await browser.close(); await server.close();
