@@ -8,6 +8,7 @@ import { crossingsOf } from './crossings';
 import type { Dataset, Leg } from '../core/types';
 import { localName, type Translate } from '../i18n/i18n';
 import { arrowHtml, ARROW_SIZE, BORDER_SIZE, borderHtml, MOVER_SIZE, moverHtml } from './journey-icons';
+import { KeptDivIcon } from './kept-div-icon';
 import { createLegBatches, type BatchedLeg } from './leg-batches';
 import { DENSE_LEGS, HIDDEN_OPACITY, LEG_STROKES, type Stroke } from './leg-style';
 import type { Mover } from './map-types';
@@ -19,7 +20,7 @@ interface LegRec {
   strokes: readonly Stroke[];
   hit: L.Polyline | null;
   arrows: L.Marker[];
-  /** Dense datasets: makes the arrows when the leg comes into the window (they are dropped when it leaves). */
+  /** Dense datasets: makes the arrows when the leg first comes into the window (they are kept, off the map, when it leaves). */
   makeArrows: (() => L.Marker[]) | null;
   /** 1 drawn, FADED_OPACITY outside the window, HIDDEN_OPACITY not part of a comparison. */
   level: number;
@@ -145,7 +146,7 @@ export function createJourneyLayer(
                 pane: 'itinera-arrows',
                 interactive: false,
                 keyboard: false,
-                icon: L.divIcon({
+                icon: new KeptDivIcon({
                   className: 'itinera-arrow',
                   html: arrowHtml(colour, angleAt(crs, leg.geometry, cum!, f * total)),
                   iconSize: [ARROW_SIZE, ARROW_SIZE],
@@ -234,11 +235,11 @@ export function createJourneyLayer(
 
   function paint(r: LegRec) {
     if (r.makeArrows) {
-      if (r.level === 1 && r.arrows.length === 0) r.arrows = r.makeArrows();
-      else if (r.level !== 1 && r.arrows.length) {
-        for (const a of r.arrows) group.removeLayer(a);
-        r.arrows = [];
-      }
+      // Dense: a leg's arrows are on the map while it is in the window; made once, then kept.
+      const on = r.level === 1;
+      if (on && !r.arrows.length) r.arrows = r.makeArrows();
+      else if (on) for (const a of r.arrows) group.addLayer(a);
+      else for (const a of r.arrows) group.removeLayer(a);
     }
     for (const a of r.arrows) a.setOpacity(r.level);
     if (!r.hit) {

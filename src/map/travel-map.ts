@@ -1,6 +1,6 @@
 // The Leaflet adapter: an offline basemap, the legs of each trip and one marker per event that has a
 // place, kept in step with a MapView. Create once, update(view) as often as the app renders, destroy()
-// once; everything bound here is unbound in destroy(). Leaflet is imported here and nowhere else.
+// once; everything bound here is unbound in destroy(). Leaflet is imported in src/map only.
 //
 // Two modes, chosen per dataset. Up to DOM_MARKER_LIMIT events with a place: every marker is built
 // once and the window only hides some. Above it ("dense"): markers are made on demand; when more than
@@ -17,6 +17,7 @@ import type { Dataset, Leg, TravelEvent } from '../core/types';
 import { formatShortDate, localName } from '../i18n/i18n';
 import { fanLayout, type FanGroup, type FanPoint } from './fan-layout';
 import { createJourneyLayer } from './journey-layer';
+import { KeptDivIcon } from './kept-div-icon';
 import { createBasemapLayer } from './basemap-layer';
 import { landAsOne } from './land-geometry';
 import { FADED_OPACITY, HIDDEN_OPACITY } from './leg-style';
@@ -51,18 +52,6 @@ const FOCUS_PAN_MARGIN = 40;
 /** The Natural Earth 1:110m basemap is too coarse beyond this; tiles allow more. */
 const MAX_ZOOM_OFFLINE = 12;
 const MAX_ZOOM_TILES = 18;
-
-/**
- * A divIcon that keeps the element it made. Dense mode takes markers off the map and puts them back as
- * the window moves; Leaflet would make a new element each time (parsing the icon's markup again), which
- * addMarker would then set up and label again.
- */
-class KeptDivIcon extends L.DivIcon {
-  private kept: HTMLElement | null = null;
-  override createIcon(old?: HTMLElement): HTMLElement {
-    return (this.kept ??= super.createIcon(old));
-  }
-}
 
 /** Clustering (place-clusters.ts, supercluster) is loaded with the first dense dataset, not in the first load. */
 const clustering = onDemand(() => import('./place-clusters'));

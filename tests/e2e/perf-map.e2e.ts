@@ -254,6 +254,39 @@ describe('a dense dataset on the map (10,000 events)', () => {
   );
 
   it(
+    "keeps a leg's arrow elements when the window takes the leg away and brings it back",
+    async () => {
+      const ARROW = '.leaflet-itinera-arrows-pane .itinera-arrow';
+      const { page, consoleErrors } = await open(`./?${DATA}&from=2000-03-05&to=2000-03-10`);
+      await page.waitForSelector(ARROW, { state: 'attached' });
+      await page.evaluate((sel) => {
+        (window as unknown as { kept: Element[] }).kept = [...document.querySelectorAll(sel)];
+      }, ARROW);
+      const read = () =>
+        page.evaluate((sel) => {
+          const kept = (window as unknown as { kept: Element[] }).kept;
+          const now = [...document.querySelectorAll(sel)];
+          return {
+            kept: kept.length,
+            connected: kept.filter((el) => el.isConnected).length,
+            now: now.length,
+            old: now.filter((el) => kept.includes(el)).length,
+          };
+        }, ARROW);
+      expect((await read()).kept).toBeGreaterThan(0);
+      await page.locator('.tl-later').click();
+      await expect.poll(async () => (await read()).connected).toBeLessThan((await read()).kept);
+      await page.locator('.tl-earlier').click();
+      // Back in the window: its arrows are the same elements, all on the map again.
+      await expect.poll(async () => (await read()).connected).toBe((await read()).kept);
+      const back = await read();
+      expect(back.old).toBe(back.kept);
+      expect(consoleErrors).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
     'moves the window without drawing every route again: only the canvas of the routes in the window',
     async () => {
       // Clears per canvas of the routes, in their order in the pane (the lower one first).
