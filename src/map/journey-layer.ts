@@ -178,7 +178,7 @@ export function createJourneyLayer(
             pane: 'itinera-arrows',
             interactive: false,
             keyboard: false,
-            icon: L.divIcon({
+            icon: new KeptDivIcon({
               className: 'itinera-border-stop',
               html: borderHtml(),
               iconSize: [BORDER_SIZE, BORDER_SIZE],

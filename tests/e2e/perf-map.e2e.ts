@@ -254,9 +254,9 @@ describe('a dense dataset on the map (10,000 events)', () => {
   );
 
   it(
-    "keeps a leg's arrow elements when the window takes the leg away and brings it back",
+    "keeps a leg's arrows and border stops when the window takes the leg away and brings it back",
     async () => {
-      const ARROW = '.leaflet-itinera-arrows-pane .itinera-arrow';
+      const ARROW = '.leaflet-itinera-arrows-pane :is(.itinera-arrow, .itinera-border-stop)';
       const { page, consoleErrors } = await open(`./?${DATA}&from=2000-03-05&to=2000-03-10`);
       await page.waitForSelector(ARROW, { state: 'attached' });
       await page.evaluate((sel) => {
@@ -274,6 +274,7 @@ describe('a dense dataset on the map (10,000 events)', () => {
           };
         }, ARROW);
       expect((await read()).kept).toBeGreaterThan(0);
+      expect(await page.locator('.leaflet-itinera-arrows-pane .itinera-border-stop').count()).toBeGreaterThan(0);
       await page.locator('.tl-later').click();
       await expect.poll(async () => (await read()).connected).toBeLessThan((await read()).kept);
       await page.locator('.tl-earlier').click();
