@@ -228,7 +228,7 @@ export interface MarkLayer {
   nav(): readonly NavItem[];
   /** A bin of the last layout by its key. */
   bin(key: string): Bin | undefined;
-  /** Whether the window's marks are painted on the canvas (too many for DOM, or sketched in a drag). */
+  /** Whether the window's marks are painted on the canvas (too many for DOM, or sketched in a gesture). */
   dense(): boolean;
   /** Whether the canvas stands in for DOM marks only because a gesture is under way. */
   sketched(): boolean;
