@@ -216,6 +216,8 @@ export interface MarkLayer {
     width: number,
     height: number,
     metrics: Pick<LaneMetrics, 'empty' | 'caption' | 'alignTop'>,
+    /** A gesture is moving the window: many new marks are sketched on the canvas (see SKETCH_NEW). */
+    moving?: boolean,
   ): SharedLaneBox[];
   setStates(
     selectedId: string | null,
@@ -232,11 +234,6 @@ export interface MarkLayer {
   dense(): boolean;
   /** Whether the canvas stands in for DOM marks only because a gesture is under way. */
   sketched(): boolean;
-  /**
-   * A gesture moving the window starts or ends. Returns true when the marks were sketched and need a
-   * new layout now that it has ended.
-   */
-  setMoving(on: boolean): boolean;
   /** The mark under a point of the lanes' coordinates (canvas mode), within half a target. */
   hitTest(px: number, py: number): Mark | null;
   /** The most rows any lane needs with all its events shown (at the finest level). */
@@ -315,8 +312,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
   let eager = true;
   let levelled = true;
   let isDense = false;
-  /** A gesture is under way; `sketch`: its windows are on the canvas because DOM would come too slowly. */
-  let moving = false;
+  /** The last layout is on the canvas only because a gesture was moving the window (DOM would come too slowly). */
   let sketch = false;
   let levels = new Map<number, Int32Array>();
   let texts: { data: Dataset; lang: Lang; t: Translate } | null = null;
@@ -560,6 +556,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     width: number,
     height: number,
     metrics: Pick<LaneMetrics, 'empty' | 'caption' | 'alignTop'>,
+    moving = false,
   ): SharedLaneBox[] {
     for (const m of shown) {
       m.shown = false;
@@ -1120,10 +1117,6 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     bin: (key) => binByKey.get(key),
     dense: () => isDense,
     sketched: () => sketch,
-    setMoving(on) {
-      moving = on;
-      return !on && sketch;
-    },
     hitTest,
     maxRows: () => rowsAt(0).reduce((a, r) => Math.max(a, r + 1), 1),
     get: (id) => markOf(id),

@@ -181,7 +181,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       zooming = true;
       // A drag or a pinch; a wheel zoom ends after a pause of its own, which is the rest waited for.
       dragging = (event.sourceEvent as Event).type !== 'wheel';
-      moving(true, dragging);
+      if (dragging) callbacks.onGesture?.(true);
     })
     .on('zoom', (event: D3ZoomEvent<Detail, unknown>) => {
       if (!event.sourceEvent || destroyed) return;
@@ -193,7 +193,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
       zooming = false;
       flush();
       rebase();
-      moving(false, dragging);
+      gestureEnded(dragging);
       dragging = false;
     });
   detail.call(zoomer);
@@ -222,20 +222,20 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     extent: () => extent,
     limits: () => limits,
     request: requestWindow,
-    gesture: (active) => !destroyed && moving(active, true),
+    gesture: (active) => !destroyed && (active ? callbacks.onGesture?.(true) : gestureEnded(true)),
   });
 
   /**
-   * The window starts or stops moving under a gesture (a drag, a pinch, a wheel zoom until its rest):
-   * marks sketched on the canvas meanwhile get their DOM at its end. `tell`: the app hears of it (not of
-   * a wheel's).
+   * A gesture has ended (its `zooming` or brushing flag is down, and its last window drawn). Marks
+   * sketched on the canvas during it get their DOM, unless that last window was already laid out
+   * without the gesture. `tell`: the app hears of it (not of a wheel zoom's end).
    */
-  function moving(active: boolean, tell: boolean): void {
-    if (marks.setMoving(active) && view) {
+  function gestureEnded(tell: boolean): void {
+    if (marks.sketched() && view) {
       layoutWindow();
       refreshTabStop();
     }
-    if (tell) callbacks.onGesture?.(active);
+    if (tell) callbacks.onGesture?.(false);
   }
 
   // --- Marks: one set of delegated listeners for all of them, on the HTML root (Chromium makes an
@@ -581,7 +581,9 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
         .call((g) => g.select('.domain').remove());
     }
     binSpan.style('display', 'none');
-    const boxes = marks.layout(x, w, innerW, detailH, laneMetrics);
+    // While a gesture moves the window (a drag, a pinch, a wheel zoom until its rest), a window with
+    // many new marks is sketched on the canvas.
+    const boxes = marks.layout(x, w, innerW, detailH, laneMetrics, zooming || overview.brushing());
     rangeCaption.textContent = formatWindow(w, lang);
     const empty = marks.visible().length === 0 && view.data.events.length > 0;
     // A window sketched during a gesture is not "too crowded": only the note of a crowded one says so.
