@@ -609,6 +609,9 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
       for (const m of shown) m.row = rows[m.i]!;
       return n;
     };
+    // A gesture that sketched its last window goes on sketching until it ends: the rows and bins of DOM
+    // mode would be worked out only to be dropped.
+    if (!isDense && moving && !eager && wasSketch) sketch = isDense = true;
     if (isDense) need = denseRows();
     else {
       // Rows at the finest time level whose instants in a row are a target apart (stable while
@@ -668,7 +671,7 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
         const binned = new Set(found.flatMap((f) => f.members));
         let fresh = 0;
         for (const m of shown) if (!m.node && !binned.has(m)) fresh++;
-        if (wasSketch || fresh > SKETCH_NEW) {
+        if (fresh > SKETCH_NEW) {
           sketch = isDense = true;
           slot = lanes.map((l) => l.index);
           more.fill(0);
