@@ -2,11 +2,14 @@
 // page's own scripts). It keeps the clocks the runner reads back through window.__bench:
 // - frames: every requestAnimationFrame, and the end of each frame's rendering (a MessageChannel
 //   task posted from rAF runs once style, layout and paint of that frame are done);
-// - mutations of the DOM (observed only once armed, so the first render pays nothing for it);
+// - mutations of the DOM (observed only once armed, so the first render pays nothing for it), and
+//   drawing on a 2D canvas, which changes what the reader sees without changing the DOM (Leaflet's
+//   canvas renderer draws the routes in the animation frame after the one that changed them);
 // - the time spent in the page's own input listeners (addEventListener is wrapped for input types);
 // - long tasks.
 // Latency of one input = from the input's timeStamp to the end of rendering of the first frame
-// after the last DOM change it caused (or after the input itself when it changed nothing).
+// after the last DOM change or canvas drawing it caused (or after the input itself when it changed
+// nothing).
 
 export function installHarness() {
   const B = {
@@ -111,6 +114,30 @@ export function installHarness() {
     B.mutations++;
     B.lastMutation = performance.now();
   });
+  // A drawing call on a 2D canvas is a change, as a mutation is, once observing.
+  const ctx2d = window.CanvasRenderingContext2D && CanvasRenderingContext2D.prototype;
+  if (ctx2d)
+    for (const name of [
+      'clearRect',
+      'fillRect',
+      'strokeRect',
+      'fill',
+      'stroke',
+      'drawImage',
+      'putImageData',
+      'fillText',
+      'strokeText',
+    ]) {
+      const draw = ctx2d[name];
+      if (typeof draw !== 'function') continue;
+      ctx2d[name] = function drawn(...args) {
+        if (B.observing) {
+          B.mutations++;
+          B.lastMutation = performance.now();
+        }
+        return draw.apply(this, args);
+      };
+    }
   B.observe = () => {
     if (B.observing) return;
     B.observing = true;

@@ -1,0 +1,60 @@
+// The benchmark's in-page harness (scripts/bench/harness.mjs): a step's latency runs to the frame
+// after the last change the input caused, and a drawing on a canvas is such a change even though the
+// DOM stays the same (Leaflet's canvas renderer draws routes in a later frame than the one it is asked in).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installHarness } from '../../scripts/bench/harness.mjs';
+import { launch } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Step {
+  latency: number | null;
+  changed: boolean;
+}
+
+/** A page whose mousemove draws on a canvas `frames` animation frames later (0: never). */
+async function stepOf(frames: number): Promise<Step> {
+  const context = await browser.newContext({ viewport: { width: 400, height: 300 } });
+  await context.addInitScript(installHarness);
+  const page: Page = await context.newPage();
+  await page.goto('data:text/html,<canvas width="100" height="100"></canvas>');
+  await page.evaluate((frames) => {
+    const ctx = document.querySelector('canvas')!.getContext('2d')!;
+    addEventListener('mousemove', () => {
+      if (!frames) return;
+      let left = frames;
+      const next = () => (--left ? requestAnimationFrame(next) : ctx.fillRect(0, 0, 10, 10));
+      requestAnimationFrame(next);
+    });
+    (window as unknown as { __bench: { observe(): void } }).__bench.observe();
+  }, frames);
+  await page.mouse.move(10, 10);
+  await page.evaluate(() =>
+    (window as unknown as { __bench: { settle(q: number): Promise<unknown> } }).__bench.settle(3),
+  );
+  await page.evaluate(() => (window as unknown as { __bench: { arm(): void } }).__bench.arm());
+  await page.mouse.move(20, 20);
+  const step = (await page.evaluate(() =>
+    (window as unknown as { __bench: { settle(q: number): Promise<unknown> } }).__bench.settle(8),
+  )) as Step;
+  await context.close();
+  return step;
+}
+
+describe('the benchmark harness', () => {
+  it('counts a canvas drawing as a change, and runs the latency to the frame after it', async () => {
+    const none = await stepOf(0);
+    const later = await stepOf(4);
+    expect(none.changed).toBe(false);
+    expect(later.changed).toBe(true);
+    // Four frames later is at least three frame intervals after the input (16.7 ms each at 60 Hz).
+    expect(later.latency!).toBeGreaterThan(none.latency! + 40);
+  });
+});
