@@ -82,6 +82,20 @@ interface Batch {
   layer: L.Polyline | null;
 }
 
+/**
+ * Draws a canvas renderer's pending changes now. Leaflet draws them in the next animation frame; a
+ * window change arrives in an animation frame (the timeline asks once per frame), so the routes came a
+ * frame after the markers and the timeline that the same change redrew. Leaflet 1.9's renderer keeps
+ * the request in `_redrawRequest` and draws in `_redraw`, which are not public: without them (another
+ * Leaflet), the routes are drawn a frame later as before.
+ */
+function drawNow(renderer: L.Renderer): void {
+  const r = renderer as unknown as { _redrawRequest?: number | null; _redraw?: () => void; _ctx?: unknown };
+  if (!r._redrawRequest || typeof r._redraw !== 'function' || !r._ctx) return;
+  L.Util.cancelAnimFrame(r._redrawRequest);
+  r._redraw();
+}
+
 export function createLegBatches(
   map: L.Map,
   group: L.LayerGroup,
@@ -223,6 +237,8 @@ export function createLegBatches(
       if (reorder.upper) halo?.bringToFront();
       reorder.lower = reorder.upper = false;
     }
+    drawNow(renderer);
+    drawNow(upper);
   }
 
   function drawHalo() {

@@ -30,6 +30,8 @@ interface Options {
   serve?: Record<string, string>;
   /** Text widths by a fixed rule (0.56 em a character), for snapshots independent of fonts. */
   fixedText?: boolean;
+  /** Run in the page before its own scripts. */
+  init?: () => void;
 }
 
 async function open(path: string, o: Options = {}): Promise<{ page: Page; errors: string[] }> {
@@ -49,6 +51,7 @@ async function open(path: string, o: Options = {}): Promise<{ page: Page; errors
         return { width: Array.from(text).length * px * 0.56 } as TextMetrics;
       };
     });
+  if (o.init) await page.addInitScript(o.init);
   await page.goto(new URL(path, baseUrl()).href);
   return { page, errors: consoleErrors };
 }
@@ -541,6 +544,74 @@ describe('2,000 events: marks sketched on the canvas while a gesture brings many
     );
     expect(sketch.shown).toBe(true);
     expect(sketch.marks).toBeLessThanOrEqual(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the routes a brush move brings in within the frame that draws its window', async () => {
+    // Each animation frame is known by the timestamp its callbacks get. Recorded: the frames in which
+    // the timeline's axis changed (the window drawn) and those in which the routes' canvases drew.
+    const { page, errors } = await open(
+      `./?data=mid-2000.json&from=${day(t10[0] - 864e5)}&to=${day(t10[1] + 2 * 864e5)}`,
+      {
+        serve,
+        init: () => {
+          const w = window as unknown as { frameNow: number; routeFrames: number[]; watching: boolean };
+          const raf = window.requestAnimationFrame.bind(window);
+          w.frameNow = -1;
+          w.routeFrames = [];
+          w.watching = false;
+          window.requestAnimationFrame = (cb) =>
+            raf((ts) => {
+              w.frameNow = ts;
+              cb(ts);
+            });
+          const stroke = CanvasRenderingContext2D.prototype.stroke as (
+            this: CanvasRenderingContext2D,
+            ...a: unknown[]
+          ) => void;
+          CanvasRenderingContext2D.prototype.stroke = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+            if (w.watching && this.canvas.closest('.leaflet-overlay-pane')) w.routeFrames.push(w.frameNow);
+            stroke.apply(this, args);
+          };
+        },
+      },
+    );
+    await page.waitForSelector(`${TIMELINE} .tl [data-event-id]`, { state: 'attached' });
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      const w = window as unknown as { frameNow: number; axisFrames: number[]; watching: boolean };
+      w.axisFrames = [];
+      // A mutation observer runs right after the callback that changed the axis, before the next one.
+      new MutationObserver(() => w.axisFrames.push(w.frameNow)).observe(document.querySelector('.tl-axis')!, {
+        subtree: true,
+        attributes: true,
+        childList: true,
+        characterData: true,
+      });
+      w.watching = true;
+    });
+    const sel = (await page.locator(`${TIMELINE} .tl-brush .selection`).boundingBox())!;
+    const y = sel.y + sel.height / 2;
+    const x = sel.x + sel.width / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    const times = data.events.flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]);
+    const [lo, hi] = [Math.min(...times), Math.max(...times)];
+    const band = (await page.locator(`${TIMELINE} .tl-brush .overlay`).boundingBox())!;
+    await page.mouse.move(x + (t11[0] - t10[0]) * (band.width / ((hi - lo) * 1.08)), y);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { routeFrames: number[] }).routeFrames.length))
+      .toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    const { axisFrames, routeFrames } = await page.evaluate(() => {
+      const w = window as unknown as { axisFrames: number[]; routeFrames: number[] };
+      return { axisFrames: w.axisFrames, routeFrames: w.routeFrames };
+    });
+    await page.mouse.up();
+    const windowFrame = axisFrames.at(-1)!;
+    expect(windowFrame).toBeGreaterThan(0);
+    expect(routeFrames).toContain(windowFrame);
     expect(errors).toEqual([]);
     await page.close();
   });
