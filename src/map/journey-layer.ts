@@ -40,6 +40,12 @@ export interface JourneyLayer {
   relabel(data: Dataset, lang: Parameters<typeof localName>[1], t: Translate): void;
   /** Opacity level per leg (1, the faded level or HIDDEN_OPACITY); returns true when something changed. */
   setLevels(level: (leg: Leg) => number): boolean;
+  /**
+   * Dense datasets, while a gesture on the timeline is under way (`true`): the legs it brings into the
+   * window are drawn at once (on the canvas), and their arrows and border stops wait. Released
+   * (`false`), the ones still in the window are put on the map.
+   */
+  hold(on: boolean): void;
   selectLeg(id: string | null): void;
   setMovers(movers: readonly Mover[], data: Dataset): void;
   /** Latitudes and longitudes of the moving markers, for following. */
@@ -93,6 +99,8 @@ export function createJourneyLayer(
     group.clearLayers();
     recs = [];
     borders = [];
+    heldArrows.clear();
+    heldStops.clear();
     const crs = map.options.crs ?? L.CRS.EPSG3857;
     dense = data.legs.length > DENSE_LEGS;
     const batched: BatchedLeg[] = [];
@@ -233,13 +241,18 @@ export function createJourneyLayer(
     }
   }
 
+  /** Dense: a gesture is under way; what waits for its end (see hold). */
+  let holding = false;
+  const heldArrows = new Set<LegRec>();
+  const heldStops = new Set<BorderRec>();
+
   function paint(r: LegRec) {
     if (r.makeArrows) {
       // Dense: a leg's arrows are on the map while it is in the window; made once, then kept.
       const on = r.level === 1;
-      if (on && !r.arrows.length) r.arrows = r.makeArrows();
-      else if (on) for (const a of r.arrows) group.addLayer(a);
-      else for (const a of r.arrows) group.removeLayer(a);
+      heldArrows.delete(r);
+      if (on && holding) heldArrows.add(r);
+      else showArrows(r, on);
     }
     for (const a of r.arrows) a.setOpacity(r.level);
     if (!r.hit) {
@@ -250,6 +263,27 @@ export function createJourneyLayer(
     r.hit.setStyle({ opacity: r.selected && r.level > HIDDEN_OPACITY ? 0.28 : 0 });
     const path = r.hit.getElement() as SVGElement | undefined;
     if (path) path.style.pointerEvents = r.level <= HIDDEN_OPACITY ? 'none' : '';
+  }
+
+  function showArrows(r: LegRec, on: boolean) {
+    if (on && !r.arrows.length) r.arrows = r.makeArrows!();
+    else if (on) for (const a of r.arrows) group.addLayer(a);
+    else for (const a of r.arrows) group.removeLayer(a);
+  }
+
+  function showStop(b: BorderRec) {
+    b.marker.addTo(group);
+    labelBorder(b);
+    b.marker.setOpacity(1);
+  }
+
+  function hold(on: boolean) {
+    holding = on;
+    if (on) return;
+    for (const r of heldArrows) if (r.level === 1) showArrows(r, true);
+    for (const b of heldStops) showStop(b);
+    heldArrows.clear();
+    heldStops.clear();
   }
 
   function setLevels(level: (leg: Leg) => number): boolean {
@@ -270,11 +304,11 @@ export function createJourneyLayer(
         // Dense datasets (routes on a canvas): only the stops of legs in the window are on the map.
         if (recs.length > DENSE_LEGS) {
           const on = group.hasLayer(b.marker);
-          if (level === 1 && !on) {
-            b.marker.addTo(group);
-            labelBorder(b);
-          } else if (level !== 1 && on) group.removeLayer(b.marker);
-          if (level !== 1) continue;
+          heldStops.delete(b);
+          if (level === 1 && !on && holding) heldStops.add(b);
+          else if (level === 1 && !on) showStop(b);
+          else if (level !== 1 && on) group.removeLayer(b.marker);
+          if (level !== 1 || !on) continue;
         }
         b.marker.setOpacity(level);
       }
@@ -339,6 +373,7 @@ export function createJourneyLayer(
     build,
     relabel,
     setLevels,
+    hold,
     selectLeg,
     setMovers,
     moverLatLngs: () => [...movers.values()].map((m) => m.marker.getLatLng()),
@@ -352,6 +387,8 @@ export function createJourneyLayer(
       movers.clear();
       recs = [];
       borders = [];
+      heldArrows.clear();
+      heldStops.clear();
     },
   };
 }

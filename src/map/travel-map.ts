@@ -24,6 +24,7 @@ import { FADED_OPACITY, HIDDEN_OPACITY } from './leg-style';
 import { legendContent, renderLegend, type LegendContent } from './map-legend';
 import type { MapCallbacks, MapOptions, MapView, Mover, TravelMapHandle } from './map-types';
 import { escapeHtml, MARKER_SIZE, MARKER_SPACING, markerHtml } from './marker-icon';
+import { createMarkerSketch, type SketchDisc } from './marker-sketch';
 import type { ClusterItem, PlaceClusters } from './place-clusters';
 import { onDemand } from '../core/on-demand';
 import { basemapTones, createPlaceLabels } from './place-labels';
@@ -43,6 +44,11 @@ const Z_CLUSTER = -100_000;
 export const DOM_MARKER_LIMIT = 300;
 /** Dense mode draws the events in view one by one when there are at most this many; else clusters. */
 export const DENSE_SINGLES_LIMIT = 60;
+/**
+ * Dense mode, during a gesture on the timeline: a window that brings in more new markers than this
+ * draws them on the sketch canvas (marker-sketch.ts) until the gesture ends.
+ */
+export const SKETCH_NEW_MARKERS = 12;
 /** Dense mode keeps up to this many markers made for earlier views, then forgets the hidden ones. */
 const MARKER_CACHE = 2000;
 /** Cluster disc size, px. */
@@ -89,6 +95,8 @@ interface MarkerRec {
   el: HTMLElement;
   label: HTMLElement;
   visible: boolean;
+  /** Shown as a disc on the sketch canvas (a gesture brought it in), without its element on the map. */
+  sketched: boolean;
   /** Current dodge offset, px. */
   dx: number;
   dy: number;
@@ -223,6 +231,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   const leadersLayer = L.layerGroup().addTo(map);
   const markersLayer = L.featureGroup().addTo(map);
   const clustersLayer = L.featureGroup().addTo(map);
+  const sketch = createMarkerSketch(map, MARKER_SIZE);
 
   // State of what is drawn, for diffing.
   let data: Dataset | null = null;
@@ -247,6 +256,10 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   let textView: Pick<MapView, 'lang' | 't'> | null = null;
   // Dense mode (see the top of this file).
   let dense = false;
+  /** A gesture on the timeline is under way (MapView.gesture): new markers may be sketched. */
+  let gesture = false;
+  /** Markers drawn on the sketch canvas; they get their elements when the gesture ends. */
+  const sketched = new Set<MarkerRec>();
   /** Events drawn in dense mode (window or comparison), in time order, and the same by place. */
   let visibleEvents: TravelEvent[] = [];
   let visibleByPlace = new Map<string, TravelEvent[]>();
@@ -406,6 +419,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     markersLayer.clearLayers();
     leadersLayer.clearLayers();
     markers = new Map();
+    sketched.clear();
+    sketch.draw([]);
     journeys.build(d);
 
     clustersLayer.clearLayers();
@@ -452,7 +467,18 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       bubblingMouseEvents: false,
     });
     idOf.set(marker, e.id);
-    const rec: MarkerRec = { event: e, place, latlng, marker, el: null!, label: null!, visible: true, dx: 0, dy: 0 };
+    const rec: MarkerRec = {
+      event: e,
+      place,
+      latlng,
+      marker,
+      el: null!,
+      label: null!,
+      visible: true,
+      sketched: false,
+      dx: 0,
+      dy: 0,
+    };
     markers.set(e.id, rec);
     return rec;
   }
@@ -605,20 +631,43 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     syncClusters(items);
   }
 
-  /** Dense mode: exactly `wanted` (in time order) are on the map. */
+  /**
+   * Dense mode: exactly `wanted` (in time order) are on the map. During a gesture, when more than
+   * SKETCH_NEW_MARKERS of them are new, the new ones are drawn on the sketch canvas instead (all but
+   * the selected and hovered events), and get their elements once the gesture has ended.
+   */
   function syncMarkers(wanted: readonly TravelEvent[]) {
     const d = data!;
     const ids = new Set<string>();
     for (const e of wanted) ids.add(e.id);
     for (const rec of markers.values())
       if (rec.visible && !ids.has(rec.event.id)) {
-        markersLayer.removeLayer(rec.marker);
+        if (rec.sketched) unsketch(rec);
+        else markersLayer.removeLayer(rec.marker);
         rec.visible = false;
       }
+    let fresh = 0;
+    if (gesture)
+      for (const e of wanted) {
+        const rec = markers.get(e.id);
+        if (!rec || !(rec.visible && (rec.sketched || markersLayer.hasLayer(rec.marker)))) fresh++;
+      }
+    const sketching = fresh > SKETCH_NEW_MARKERS;
     let added = false;
     for (const e of wanted) {
       const rec = markers.get(e.id) ?? makeMarker(e, d.places.get(e.place!)!);
       if (rec.visible && markersLayer.hasLayer(rec.marker)) continue;
+      if (gesture && (sketching || rec.sketched) && e.id !== selectedId && e.id !== hoverId) {
+        if (!rec.sketched) {
+          rec.sketched = true;
+          sketched.add(rec);
+          rec.dx = 0;
+          rec.dy = 0;
+        }
+        rec.visible = true;
+        continue;
+      }
+      if (rec.sketched) unsketch(rec);
       rec.visible = true;
       rec.dx = 0;
       rec.dy = 0;
@@ -632,8 +681,16 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     // has the focus (moving it would drop the focus).
     const pane = map.getPane('markerPane');
     if (added && pane && !(document.activeElement instanceof HTMLElement && pane.contains(document.activeElement)))
-      for (const e of wanted) pane.appendChild(markers.get(e.id)!.el);
+      for (const e of wanted) {
+        const rec = markers.get(e.id)!;
+        if (!rec.sketched) pane.appendChild(rec.el);
+      }
     if (markers.size > MARKER_CACHE) for (const [id, rec] of markers) if (!rec.visible) markers.delete(id);
+  }
+
+  function unsketch(rec: MarkerRec) {
+    rec.sketched = false;
+    sketched.delete(rec);
   }
 
   /** Dense mode: one disc per cluster item, reusing the discs of the previous view. */
@@ -920,8 +977,14 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
         sides.set(id, labelSide(p.x + o.dx - g.x, p.y + o.dy - g.y));
       }
     }
+    for (const rec of sketched) {
+      const o = offsets.get(rec.event.id);
+      rec.dx = o ? Math.round(o.dx) : 0;
+      rec.dy = o ? Math.round(o.dy) : 0;
+    }
+    drawSketch(projected);
     for (const rec of markers.values()) {
-      if (!rec.el) continue;
+      if (!rec.el || rec.sketched) continue;
       const inStack = stacked.has(rec.event.id);
       if (rec.el.classList.contains('is-stacked') !== inStack) {
         rec.el.classList.toggle('is-stacked', inStack);
@@ -954,6 +1017,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       if (stacked.has(g.ids[0]!)) continue;
       for (const id of g.ids) {
         const rec = markers.get(id)!;
+        if (rec.sketched) continue; // its leader is on the sketch (drawSketch)
         const p = projected.get(id)!;
         lines.push([rec.latlng, map.layerPointToLatLng(p.add([rec.dx, rec.dy]))]);
         anchors.set(`${rec.latlng.lat},${rec.latlng.lng}`, rec.latlng);
@@ -974,6 +1038,23 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
         fillColor: '#333333',
         fillOpacity: 1,
       }).addTo(leadersLayer);
+  }
+
+  /** The sketched markers as discs, where their elements would be (dodge included). */
+  function drawSketch(projected: ReadonlyMap<string, L.Point>) {
+    const d = data!;
+    const discs: SketchDisc[] = [];
+    for (const rec of sketched) {
+      const p = projected.get(rec.event.id);
+      if (!p) continue;
+      discs.push({
+        at: p.add([rec.dx, rec.dy]),
+        from: rec.dx || rec.dy ? p : null,
+        colour: tripColour(d.tripsById.get(rec.event.trip)?.order ?? 0),
+        approximate: !!rec.place.approximate,
+      });
+    }
+    sketch.draw(discs);
   }
 
   function update(view: MapView) {
@@ -1000,6 +1081,11 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     lang = view.lang;
 
     let relayout = fresh;
+    // The gesture's end: the markers it sketched get their elements.
+    const wasGesture = gesture;
+    gesture = !!view.gesture && dense;
+    if (wasGesture && !gesture && sketched.size) relayout = true;
+    if (gesture && !wasGesture) journeys.hold(true);
     const compareChanged = !sameList(nextCompare, compare ? [...compare] : null);
     if (compareChanged) {
       compare = nextCompare ? new Set(nextCompare) : null;
@@ -1009,6 +1095,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
       win = view.window;
       relayout = applyWindow() || relayout;
     }
+    if (wasGesture && !gesture) journeys.hold(false);
     if (fresh || (view.legId ?? null) !== legId) {
       legId = view.legId ?? null;
       journeys.selectLeg(legId);
@@ -1057,6 +1144,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     destroyed = true;
     placeLabels.destroy();
     journeys.destroy();
+    sketch.destroy();
     abort.abort();
     resizeObserver?.disconnect();
     el.removeEventListener('focusin', onFocusIn);

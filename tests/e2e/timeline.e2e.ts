@@ -548,6 +548,56 @@ describe('2,000 events: marks sketched on the canvas while a gesture brings many
     await page.close();
   });
 
+  it("sketches the map's new markers, and holds the new legs' arrows, until the drag ends", async () => {
+    const MAP = '[role=region][aria-label="Map"]';
+    const { page, errors } = await open(
+      `./?data=mid-2000.json&from=${day(t10[0] - 864e5)}&to=${day(t10[1] + 2 * 864e5)}`,
+      { serve },
+    );
+    await page.waitForSelector(`${MAP} .leaflet-marker-pane [data-event-id]`, { state: 'attached' });
+    const ofTrip = (id: string) => data.events.filter((e) => e.trip === id && e.place !== undefined).map((e) => e.id);
+    const legsOf = (id: string) => data.legs.filter((l) => l.trip === id).length;
+    expect(legsOf('t11')).toBeGreaterThan(0);
+    const map = (ids: string[]) =>
+      page.evaluate(
+        ({ MAP, ids }) => {
+          const pane = document.querySelector(`${MAP} .leaflet-marker-pane`)!;
+          const sketch = document.querySelector<HTMLCanvasElement>(`${MAP} canvas.itinera-marker-sketch`);
+          return {
+            markers: ids.filter((id) => pane.querySelector(`[data-event-id="${id}"]`)).length,
+            discs: sketch && !sketch.hidden ? Number(sketch.dataset.discs) : 0,
+            arrows: document.querySelectorAll(`${MAP} .itinera-arrow`).length,
+          };
+        },
+        { MAP, ids },
+      );
+    const t11Events = ofTrip('t11');
+    const before = await map(t11Events);
+    expect(before.markers).toBe(0);
+    expect(before.discs).toBe(0);
+    const sel = (await page.locator(`${TIMELINE} .tl-brush .selection`).boundingBox())!;
+    const y = sel.y + sel.height / 2;
+    const x = sel.x + sel.width / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    const times = data.events.flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]);
+    const [lo, hi] = [Math.min(...times), Math.max(...times)];
+    const band = (await page.locator(`${TIMELINE} .tl-brush .overlay`).boundingBox())!;
+    await page.mouse.move(x + (t11[0] - t10[0]) * (band.width / ((hi - lo) * 1.08)), y);
+    // The next trip's events are in the window: drawn as discs, not as marker elements (more than
+    // SKETCH_NEW_MARKERS, 12, came in at once); its legs' arrows are not put on the map yet.
+    await expect.poll(async () => (await map(t11Events)).discs).toBeGreaterThan(12);
+    const during = await map(t11Events);
+    expect(during.markers).toBe(0);
+    await page.mouse.up();
+    await expect.poll(async () => (await map(t11Events)).discs).toBe(0);
+    const after = await map(t11Events);
+    expect(after.markers).toBeGreaterThan(12);
+    expect(after.arrows).toBeGreaterThan(during.arrows);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('draws the routes a brush move brings in within the frame that draws its window', async () => {
     // Each animation frame is known by the timestamp its callbacks get. Recorded: the frames in which
     // the timeline's axis changed (the window drawn) and those in which the routes' canvases drew.
