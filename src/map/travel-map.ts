@@ -24,7 +24,7 @@ import { FADED_OPACITY, HIDDEN_OPACITY } from './leg-style';
 import { legendContent, renderLegend, type LegendContent } from './map-legend';
 import type { MapCallbacks, MapOptions, MapView, Mover, TravelMapHandle } from './map-types';
 import { escapeHtml, MARKER_SIZE, MARKER_SPACING, markerHtml } from './marker-icon';
-import { createMarkerSketch, type SketchDisc } from './marker-sketch';
+import type { MarkerSketch, SketchDisc } from './marker-sketch';
 import type { ClusterItem, PlaceClusters } from './place-clusters';
 import { onDemand } from '../core/on-demand';
 import { basemapTones, createPlaceLabels } from './place-labels';
@@ -61,6 +61,8 @@ const MAX_ZOOM_TILES = 18;
 
 /** Clustering (place-clusters.ts, supercluster) is loaded with the first dense dataset, not in the first load. */
 const clustering = onDemand(() => import('./place-clusters'));
+/** The sketch of markers during a gesture (marker-sketch.ts): dense mode only, loaded with clustering. */
+const sketching = onDemand(() => import('./marker-sketch'));
 
 /** Whether the map draws a dataset in dense mode: more placed events than it makes markers for. */
 function isDense(d: Dataset): boolean {
@@ -75,7 +77,10 @@ function isDense(d: Dataset): boolean {
  * dense dataset, so that it is there when the map first draws instead of arriving a frame or more later.
  */
 export function prepareMapFor(d: Dataset): void {
-  if (!clustering.module && isDense(d)) clustering.load().catch(() => undefined);
+  if (!clustering.module && isDense(d)) {
+    clustering.load().catch(() => undefined);
+    sketching.load().catch(() => undefined);
+  }
 }
 
 const NATURAL_EARTH = 'https://www.naturalearthdata.com/';
@@ -231,7 +236,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
   const leadersLayer = L.layerGroup().addTo(map);
   const markersLayer = L.featureGroup().addTo(map);
   const clustersLayer = L.featureGroup().addTo(map);
-  const sketch = createMarkerSketch(map, MARKER_SIZE);
+  let sketch: MarkerSketch | null = null;
 
   // State of what is drawn, for diffing.
   let data: Dataset | null = null;
@@ -420,7 +425,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     leadersLayer.clearLayers();
     markers = new Map();
     sketched.clear();
-    sketch.draw([]);
+    sketch?.draw([]);
     journeys.build(d);
 
     clustersLayer.clearLayers();
@@ -431,6 +436,8 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     expandedPlaces.clear();
     openedStacks.clear();
     dense = isDense(d);
+    // Until it arrives (or if it fails), a gesture makes markers as outside one.
+    if (dense) sketching.load().catch(() => undefined);
     if (dense && !clustering.module)
       clustering.load().then(
         function clustersArrived() {
@@ -652,12 +659,14 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
         const rec = markers.get(e.id);
         if (!rec || !(rec.visible && (rec.sketched || markersLayer.hasLayer(rec.marker)))) fresh++;
       }
-    const sketching = fresh > SKETCH_NEW_MARKERS;
+    if (fresh > SKETCH_NEW_MARKERS && !sketch && sketching.module)
+      sketch = sketching.module.createMarkerSketch(map, MARKER_SIZE);
+    const sketchNew = fresh > SKETCH_NEW_MARKERS && !!sketch;
     let added = false;
     for (const e of wanted) {
       const rec = markers.get(e.id) ?? makeMarker(e, d.places.get(e.place!)!);
       if (rec.visible && markersLayer.hasLayer(rec.marker)) continue;
-      if (gesture && (sketching || rec.sketched) && e.id !== selectedId && e.id !== hoverId) {
+      if (gesture && (sketchNew || rec.sketched) && e.id !== selectedId && e.id !== hoverId) {
         if (!rec.sketched) {
           rec.sketched = true;
           sketched.add(rec);
@@ -1054,7 +1063,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
         approximate: !!rec.place.approximate,
       });
     }
-    sketch.draw(discs);
+    sketch?.draw(discs);
   }
 
   function update(view: MapView) {
@@ -1144,7 +1153,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     destroyed = true;
     placeLabels.destroy();
     journeys.destroy();
-    sketch.destroy();
+    sketch?.destroy();
     abort.abort();
     resizeObserver?.disconnect();
     el.removeEventListener('focusin', onFocusIn);
