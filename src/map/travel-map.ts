@@ -659,9 +659,7 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
         const rec = markers.get(e.id);
         if (!rec || !(rec.visible && (rec.sketched || markersLayer.hasLayer(rec.marker)))) fresh++;
       }
-    if (fresh > SKETCH_NEW_MARKERS && !sketch && sketching.module)
-      sketch = sketching.module.createMarkerSketch(map, MARKER_SIZE);
-    const sketchNew = fresh > SKETCH_NEW_MARKERS && !!sketch;
+    const sketchNew = fresh > SKETCH_NEW_MARKERS && !!sketchLayer();
     let added = false;
     for (const e of wanted) {
       const rec = markers.get(e.id) ?? makeMarker(e, d.places.get(e.place!)!);
@@ -695,6 +693,12 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
         if (!rec.sketched) pane.appendChild(rec.el);
       }
     if (markers.size > MARKER_CACHE) for (const [id, rec] of markers) if (!rec.visible) markers.delete(id);
+  }
+
+  /** The sketch canvas, made on first need once its module is there; null before. */
+  function sketchLayer(): MarkerSketch | null {
+    if (!sketch && sketching.module) sketch = sketching.module.createMarkerSketch(map, MARKER_SIZE);
+    return sketch;
   }
 
   function unsketch(rec: MarkerRec) {
@@ -1094,7 +1098,10 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     const wasGesture = gesture;
     gesture = !!view.gesture && dense;
     if (wasGesture && !gesture && sketched.size) relayout = true;
-    if (gesture && !wasGesture) journeys.hold(true);
+    if (gesture && !wasGesture) {
+      journeys.hold(true);
+      sketchLayer()?.prepare();
+    }
     const compareChanged = !sameList(nextCompare, compare ? [...compare] : null);
     if (compareChanged) {
       compare = nextCompare ? new Set(nextCompare) : null;
