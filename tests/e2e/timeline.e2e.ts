@@ -450,6 +450,19 @@ describe('2,000 events: marks sketched on the canvas while a gesture brings many
   };
   const [t10, t11] = [trip('t10'), trip('t11')];
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const times = data.events.flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]);
+  const [lo, hi] = [Math.min(...times), Math.max(...times)];
+  /** Presses the middle of the brush's window and moves it on to the next trip (t11) in one move; the button stays down. */
+  const dragToNextTrip = async (page: Page) => {
+    const sel = (await page.locator(`${TIMELINE} .tl-brush .selection`).boundingBox())!;
+    const y = sel.y + sel.height / 2;
+    const x = sel.x + sel.width / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    // The overview spans the dataset padded by 4% on each side.
+    const band = (await page.locator(`${TIMELINE} .tl-brush .overlay`).boundingBox())!;
+    await page.mouse.move(x + (t11[0] - t10[0]) * (band.width / ((hi - lo) * 1.08)), y);
+  };
   const seen = (page: Page) =>
     page.evaluate(() => ({
       canvas: getComputedStyle(document.querySelector('.tl-canvas')!).display,
@@ -469,18 +482,8 @@ describe('2,000 events: marks sketched on the canvas while a gesture brings many
     const before = await seen(page);
     expect(before.canvas).toBe('none');
     expect(before.marks).toBeGreaterThan(24);
-    const sel = (await page.locator(`${TIMELINE} .tl-brush .selection`).boundingBox())!;
-    const y = sel.y + sel.height / 2;
-    const x = sel.x + sel.width / 2;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    // On to the next trip in one move: its 40 marks come in at once (more than SKETCH_NEW, 24). The
-    // overview spans the dataset padded by 4% on each side.
-    const times = data.events.flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]);
-    const [lo, hi] = [Math.min(...times), Math.max(...times)];
-    const band = (await page.locator(`${TIMELINE} .tl-brush .overlay`).boundingBox())!;
-    const perMs = band.width / ((hi - lo) * 1.08);
-    await page.mouse.move(x + (t11[0] - t10[0]) * perMs, y);
+    // On to the next trip in one move: its 40 marks come in at once (more than SKETCH_NEW, 24).
+    await dragToNextTrip(page);
     await expect.poll(async () => (await seen(page)).canvas).not.toBe('none');
     const during = await seen(page);
     expect(during.marks).toBeLessThanOrEqual(3);
@@ -575,15 +578,7 @@ describe('2,000 events: marks sketched on the canvas while a gesture brings many
     const before = await map(t11Events);
     expect(before.markers).toBe(0);
     expect(before.discs).toBe(0);
-    const sel = (await page.locator(`${TIMELINE} .tl-brush .selection`).boundingBox())!;
-    const y = sel.y + sel.height / 2;
-    const x = sel.x + sel.width / 2;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    const times = data.events.flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]);
-    const [lo, hi] = [Math.min(...times), Math.max(...times)];
-    const band = (await page.locator(`${TIMELINE} .tl-brush .overlay`).boundingBox())!;
-    await page.mouse.move(x + (t11[0] - t10[0]) * (band.width / ((hi - lo) * 1.08)), y);
+    await dragToNextTrip(page);
     // The next trip's events are in the window: drawn as discs, not as marker elements (more than
     // SKETCH_NEW_MARKERS, 12, came in at once); its legs' arrows are not put on the map yet.
     await expect.poll(async () => (await map(t11Events)).discs).toBeGreaterThan(12);
@@ -641,15 +636,7 @@ describe('2,000 events: marks sketched on the canvas while a gesture brings many
       });
       w.watching = true;
     });
-    const sel = (await page.locator(`${TIMELINE} .tl-brush .selection`).boundingBox())!;
-    const y = sel.y + sel.height / 2;
-    const x = sel.x + sel.width / 2;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    const times = data.events.flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]);
-    const [lo, hi] = [Math.min(...times), Math.max(...times)];
-    const band = (await page.locator(`${TIMELINE} .tl-brush .overlay`).boundingBox())!;
-    await page.mouse.move(x + (t11[0] - t10[0]) * (band.width / ((hi - lo) * 1.08)), y);
+    await dragToNextTrip(page);
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { routeFrames: number[] }).routeFrames.length))
       .toBeGreaterThan(0);
