@@ -103,7 +103,6 @@ export function createMarkerSketch(map: L.Map, size: number): MarkerSketch {
       ctx.stroke();
     }
     // The marker's look without its glyph: the trip's colour inside the white halo, and a dark rim.
-    const halo = HALO;
     const r = size / 2;
     for (const d of discs) {
       const x = d.at.x - origin.x;
@@ -118,7 +117,7 @@ export function createMarkerSketch(map: L.Map, size: number): MarkerSketch {
       ctx.fillStyle = d.colour;
       ctx.fill();
       ctx.lineWidth = 2;
-      ctx.strokeStyle = halo;
+      ctx.strokeStyle = HALO;
       ctx.setLineDash(d.approximate ? [3, 2] : []);
       ctx.stroke();
     }

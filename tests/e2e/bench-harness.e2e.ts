@@ -17,6 +17,8 @@ afterAll(async () => {
 interface Step {
   latency: number | null;
   changed: boolean;
+  /** From the input's timestamp to the drawing (null: nothing drawn). */
+  drawnAfter: number | null;
 }
 
 /** A page whose mousemove draws on a canvas `frames` animation frames later (0: never). */
@@ -30,7 +32,11 @@ async function stepOf(frames: number): Promise<Step> {
     addEventListener('mousemove', () => {
       if (!frames) return;
       let left = frames;
-      const next = () => (--left ? requestAnimationFrame(next) : ctx.fillRect(0, 0, 10, 10));
+      const next = () => {
+        if (--left) return requestAnimationFrame(next);
+        (window as unknown as { drawnAt: number }).drawnAt = performance.now();
+        ctx.fillRect(0, 0, 10, 10);
+      };
       requestAnimationFrame(next);
     });
     (window as unknown as { __bench: { observe(): void } }).__bench.observe();
@@ -41,9 +47,14 @@ async function stepOf(frames: number): Promise<Step> {
   );
   await page.evaluate(() => (window as unknown as { __bench: { arm(): void } }).__bench.arm());
   await page.mouse.move(20, 20);
-  const step = (await page.evaluate(() =>
-    (window as unknown as { __bench: { settle(q: number): Promise<unknown> } }).__bench.settle(8),
-  )) as Step;
+  const step = (await page.evaluate(async () => {
+    const w = window as unknown as {
+      __bench: { settle(q: number): Promise<object>; input: { ts: number } };
+      drawnAt?: number;
+    };
+    const got = await w.__bench.settle(8);
+    return { ...got, drawnAfter: w.drawnAt === undefined ? null : w.drawnAt - w.__bench.input.ts };
+  })) as Step;
   await context.close();
   return step;
 }
@@ -53,8 +64,10 @@ describe('the benchmark harness', () => {
     const none = await stepOf(0);
     const later = await stepOf(4);
     expect(none.changed).toBe(false);
+    expect(none.drawnAfter).toBeNull();
     expect(later.changed).toBe(true);
-    // Four frames later is at least three frame intervals after the input (16.7 ms each at 60 Hz).
-    expect(later.latency!).toBeGreaterThan(none.latency! + 40);
+    // The step ends at the end of a frame after the drawing, not at the first frame after the input.
+    expect(later.drawnAfter).toBeGreaterThan(0);
+    expect(later.latency!).toBeGreaterThanOrEqual(later.drawnAfter!);
   });
 });
