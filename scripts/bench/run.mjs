@@ -416,12 +416,12 @@ async function benchApp(browser, bare, server, label, dataPath, { profile = fals
       await page.mouse.move(zx, zy);
       await page.waitForTimeout(200);
       await settle(page);
-      const steps = await measured((i) => page.mouse.wheel(0, i % 2 ? 100 : -100));
+      const wheel = await measured((i) => page.mouse.wheel(0, i % 2 ? 100 : -100));
       // A wheel zoom rests 150 ms after its last wheel event; marks sketched on the canvas during it get
       // their DOM then. One more step, waited for until 20 frames pass without a change: from the wheel
       // to the full view.
       let rest;
-      if (await recovered(steps)) {
+      if (await recovered(wheel)) {
         await page.waitForTimeout(400);
         await settle(page);
         await arm(page);
@@ -429,13 +429,13 @@ async function benchApp(browser, bare, server, label, dataPath, { profile = fals
         const end = await within(20_000, settle(page, 20), null);
         rest = end ? Math.round(end.latency * 10) / 10 : 'timeout';
       }
-      return { steps, rest };
+      return { wheel, rest };
     };
     if (!brushOk) r.zoom = NOT_RUN;
     else if (!det) r.zoom = 'n/a (no detail view)';
     else {
-      const { steps: zoom, rest } = await zoomSeries();
-      r.zoom = zoom;
+      const { wheel, rest } = await zoomSeries();
+      r.zoom = wheel;
       if (rest !== undefined) r.zoomRest = rest;
     }
     // The profile of brush and zoom comes from the same series run again (figures not kept): the
