@@ -29,7 +29,7 @@ export interface MarkerSketch {
   destroy(): void;
 }
 
-export const SKETCH_PANE = 'itinera-sketch';
+const SKETCH_PANE = 'itinera-sketch';
 /**
  * travel-map.css's --itinera-halo. Not read from the page: getComputedStyle, in the frame that has just
  * changed the timeline and the map, made the browser work out the page's style first (~10 ms at 10k).

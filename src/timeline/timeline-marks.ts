@@ -668,9 +668,10 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
       // In a gesture, a window that would make DOM for many new marks is sketched on the canvas (their
       // first style, layout and paint would cost frames), and stays so until the gesture ends.
       if (moving && !eager) {
-        const binned = new Set(found.flatMap((f) => f.members));
+        // Marks without DOM yet, less those in bins (a mark is in one bin at most), without a set per move.
         let fresh = 0;
-        for (const m of shown) if (!m.node && !binned.has(m)) fresh++;
+        for (const m of shown) if (!m.node) fresh++;
+        for (const f of found) for (const m of f.members) if (!m.node) fresh--;
         if (fresh > SKETCH_NEW) {
           sketch = isDense = true;
           slot = lanes.map((l) => l.index);
