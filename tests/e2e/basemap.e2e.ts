@@ -10,7 +10,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../scripts/bench/generate.mjs';
 import { landAsOne } from '../../src/map/land-geometry';
-import { launch, openPage } from './browser';
+import { baseUrl, launch, openPage } from './browser';
 import { viewFromStops, type Place, type Pt, type ScreenView } from './map-view';
 
 const MAP = '[role=region][aria-label="Map"]';
@@ -130,5 +130,37 @@ describe('the offline basemap', () => {
     await page.mouse.up();
     await check();
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('draws its first canvas a little wider than the map, and widens it once the page is idle', async () => {
+    // A context of its own, with every fill of the basemap's canvas recorded with that canvas's size.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.addInitScript(() => {
+        const fills: [number, number][] = [];
+        (window as unknown as { basemapFills: typeof fills }).basemapFills = fills;
+        const fill = CanvasRenderingContext2D.prototype.fill as (
+          this: CanvasRenderingContext2D,
+          ...a: unknown[]
+        ) => void;
+        CanvasRenderingContext2D.prototype.fill = function (this: CanvasRenderingContext2D, ...a: unknown[]) {
+          if (this.canvas.closest('.leaflet-itinera-basemap-pane')) fills.push([this.canvas.width, this.canvas.height]);
+          return fill.apply(this, a);
+        } as typeof CanvasRenderingContext2D.prototype.fill;
+      });
+      const page = await context.newPage();
+      await page.goto(baseUrl());
+      const fills = () => page.evaluate(() => (window as unknown as { basemapFills: [number, number][] }).basemapFills);
+      await expect.poll(async () => (await fills()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+      const map = (await page.locator(`${MAP} .leaflet-container`).boundingBox())!;
+      const [first, ...later] = await fills();
+      // Padding 0.1 on each side (1.2 × the map), then 0.5 (2 ×); Leaflet rounds the corners.
+      expect(first![0] / map.width).toBeCloseTo(1.2, 1);
+      expect(first![1] / map.height).toBeCloseTo(1.2, 1);
+      expect(later.at(-1)![0] / map.width).toBeCloseTo(2, 1);
+      expect(later.at(-1)![1] / map.height).toBeCloseTo(2, 1);
+    } finally {
+      await context.close();
+    }
   });
 });
