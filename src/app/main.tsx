@@ -7,10 +7,8 @@ import { bootError } from '../i18n/boot-error';
 import { browserLang } from '../state/initial-state';
 import { readUrl } from '../state/url-state';
 import { startFirstLoad } from './first-load';
-import { warmIntl } from './warm-intl';
 import './app.css';
 
-warmIntl();
 startFirstLoad();
 const root = document.getElementById('root')!;
 import('./mount')
