@@ -8,6 +8,7 @@
 import * as L from 'leaflet';
 import type { MultiLineString, MultiPolygon } from 'geojson';
 import { packPaths, type PackedPaths } from './land-geometry';
+import { FIRST_PADDING, widenWhenIdle } from './widen-when-idle';
 
 export interface BasemapStyle {
   land: { fillColor?: string; fillOpacity?: number };
@@ -24,26 +25,14 @@ export interface BasemapShapes {
 /**
  * The canvas reaches this far past each side of the map (a share of its size), so that a pan of up to
  * half the map shows land at once, before the pan's end redraws it. The first draw reaches only
- * FIRST_PADDING: its canvas is 1.2 × 1.2 the map instead of 2 × 2, about a third of the pixels to
- * allocate, fill and stroke on the way to the first drawn page (10k first render, 12 paired loads:
- * median 1,131 → 1,094 ms, 9 quicker, 1 Dec 2026). The layer widens to PADDING once the page is idle.
+ * FIRST_PADDING (widen-when-idle.ts): its canvas is 1.2 × 1.2 the map instead of 2 × 2, about a third
+ * of the pixels to allocate, fill and stroke on the way to the first drawn page (10k first render, 12
+ * paired loads: median 1,131 → 1,094 ms, 9 quicker, 1 Dec 2026). It is widened once the page is idle.
  */
 const PADDING = 0.5;
-const FIRST_PADDING = 0.1;
-
-/** Runs `fn` when the page is next idle (within a second), or after 200 ms without requestIdleCallback. */
-function whenIdle(fn: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 1000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(fn, 200);
-  return () => clearTimeout(id);
-}
 
 /** What the layer reads of L.Renderer's state (set by its _update). */
 interface RendererState {
-  options: L.RendererOptions;
   _map: L.Map & { _animatingZoom?: boolean };
   _bounds?: L.Bounds;
   _zoom: number;
@@ -57,8 +46,6 @@ interface RendererState {
 export function createBasemapLayer(shapes: BasemapShapes, style: BasemapStyle, pane: string): L.Layer {
   let packed: { land: PackedPaths; coast: PackedPaths; borders: PackedPaths } | null = null;
   let ctx: CanvasRenderingContext2D | null = null;
-  /** Cancels the pending widening to PADDING, if any. */
-  let cancelWiden: (() => void) | null = null;
 
   function pack(map: L.Map) {
     const crs = map.options.crs ?? L.CRS.EPSG3857;
@@ -88,8 +75,6 @@ export function createBasemapLayer(shapes: BasemapShapes, style: BasemapStyle, p
       ctx = canvas.getContext('2d');
     },
     _destroyContainer(this: RendererState) {
-      cancelWiden?.();
-      cancelWiden = null;
       this._container?.remove();
       delete this._container;
       ctx = null;
@@ -136,17 +121,15 @@ export function createBasemapLayer(shapes: BasemapShapes, style: BasemapStyle, p
         ctx.strokeStyle = line.color ?? '#999';
         ctx.stroke();
       }
-      if ((this.options.padding ?? 0) < PADDING && !cancelWiden)
-        cancelWiden = whenIdle(() => {
-          this.options.padding = PADDING;
-          if (this._map) (this as unknown as { _update(): void })._update();
-        });
+      (this as unknown as L.Evented).fire('update');
     },
     // No Leaflet paths to reproject or reset: _update redraws all.
     _onZoomEnd() {},
     _updatePaths() {},
   }) as unknown as new (options: L.RendererOptions) => L.Layer;
-  return new Layer({ pane, padding: FIRST_PADDING });
+  const layer = new Layer({ pane, padding: FIRST_PADDING }) as unknown as L.Renderer;
+  widenWhenIdle(layer, PADDING);
+  return layer;
 }
 
 /** Zoom-0 point → canvas pixel: x·s − ox, y·s − oy; the canvas is w × h. */

@@ -20,6 +20,7 @@
 import * as L from 'leaflet';
 import { arcStepKm } from '../core/route';
 import { FADED_OPACITY, HIDDEN_OPACITY, type Stroke } from './leg-style';
+import { widenWhenIdle, widePadding } from './widen-when-idle';
 
 export interface BatchedLeg {
   id: string;
@@ -103,10 +104,13 @@ export function createLegBatches(
   onSelect: (id: string) => void,
 ): LegBatches {
   let recs = new Map<string, Rec>();
-  // The upper canvas: the lower one's pane and padding. Its container follows the lower one's in the
-  // pane because the lower batches are always added first (flush).
+  // The upper canvas: the lower one's pane and padding (and widened like it, widen-when-idle.ts). Its
+  // container follows the lower one's in the pane because the lower batches are always added first
+  // (flush).
   const lower = renderer.options as L.RendererOptions;
   const upper = L.canvas({ pane: lower.pane ?? 'overlayPane', padding: lower.padding ?? 0.1 });
+  const wide = widePadding(renderer) ?? 0.1;
+  if (wide > (lower.padding ?? 0.1)) widenWhenIdle(upper, wide);
   /** The level of every leg not at full strength: faded, or nearly hidden out of a comparison. */
   let baseLevel = FADED_OPACITY;
   const batches = new Map<string, Batch>();

@@ -28,6 +28,7 @@ import type { MarkerSketch, SketchDisc } from './marker-sketch';
 import type { ClusterItem, PlaceClusters } from './place-clusters';
 import { onDemand } from '../core/on-demand';
 import { basemapTones, createPlaceLabels } from './place-labels';
+import { FIRST_PADDING, widenWhenIdle } from './widen-when-idle';
 
 /** Before the data arrives: the Korean peninsula and the Russian Far East. */
 const DEFAULT_CENTER: L.LatLngTuple = [45, 128];
@@ -231,7 +232,9 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     L.tileLayer(opts.tileUrl, { attribution: opts.tileAttribution, maxZoom: MAX_ZOOM_TILES }).addTo(map);
 
   // Many legs: a few batched canvas paths rather than thousands of SVG paths (leg-batches.ts, DENSE_LEGS).
-  const denseLegRenderer = L.canvas({ pane: 'overlayPane', padding: 0.3 });
+  // Sized narrow for the first drawn page, widened to 0.3 once the page is idle (widen-when-idle.ts).
+  const denseLegRenderer = L.canvas({ pane: 'overlayPane', padding: FIRST_PADDING });
+  widenWhenIdle(denseLegRenderer, 0.3);
   const journeys = createJourneyLayer(map, legRenderer, (id) => callbacks.onSelectLeg?.(id), denseLegRenderer);
   const leadersLayer = L.layerGroup().addTo(map);
   const markersLayer = L.featureGroup().addTo(map);

@@ -190,30 +190,46 @@ describe('a dense dataset on the map (10,000 events)', () => {
    * Leaflet's canvases starts by clearing it; the routes are on two (every route faint below, the
    * window's at full strength above: src/map/leg-batches.ts).
    */
+  /** Each clear of a canvas of the routes, as that canvas's width at the time. */
   const countClears = () => {
-    const w = window as unknown as { routeClears: Map<HTMLCanvasElement, number> };
+    const w = window as unknown as { routeClears: Map<HTMLCanvasElement, number[]> };
     w.routeClears = new Map();
     const clearRect = CanvasRenderingContext2D.prototype.clearRect;
     CanvasRenderingContext2D.prototype.clearRect = function (...args: [number, number, number, number]) {
       const c = this.canvas as HTMLCanvasElement;
       if (c.parentElement?.classList.contains('leaflet-overlay-pane'))
-        w.routeClears.set(c, (w.routeClears.get(c) ?? 0) + 1);
+        w.routeClears.set(c, [...(w.routeClears.get(c) ?? []), c.width]);
       return clearRect.apply(this, args);
     };
   };
+  /** The clears of each canvas of the routes, in their order in the pane (the lower one first). */
+  const readClears = (page: Page) =>
+    page.evaluate(() => {
+      const clears = (window as unknown as { routeClears: Map<HTMLCanvasElement, number[]> }).routeClears;
+      return [...document.querySelectorAll<HTMLCanvasElement>('.leaflet-overlay-pane canvas')].map(
+        (c) => clears.get(c) ?? [],
+      );
+    });
 
   it(
-    'draws the routes once as the page loads, not again when the map first learns its size',
+    'draws the routes once as the page loads, not again when the map first learns its size (then once widened)',
     async () => {
-      const clears = await inFreshContext(countClears, async (page) => {
+      const [clears, mapWidth] = await inFreshContext(countClears, async (page) => {
         await page.goto(new URL(`./?${DATA}`, baseUrl()).href);
         await page.waitForSelector(CLUSTER, { state: 'attached', timeout: 90_000 });
         await page.waitForTimeout(1500);
-        return page.evaluate(() => [
-          ...(window as unknown as { routeClears: Map<HTMLCanvasElement, number> }).routeClears.values(),
-        ]);
+        return [
+          await readClears(page),
+          (await page.locator(`${MAP} .leaflet-container`).boundingBox())!.width,
+        ] as const;
       });
-      expect(clears).toEqual([1, 1]);
+      // Each canvas: one drawing at its first size, padding 0.1 (1.2 × the map), and one when the page
+      // is idle and it is widened to 0.3 (1.6 ×; widen-when-idle.ts), nothing more.
+      expect(clears.map((ws) => ws.length)).toEqual([2, 2]);
+      for (const [narrow, wide] of clears) {
+        expect(narrow! / mapWidth).toBeCloseTo(1.2, 1);
+        expect(wide! / mapWidth).toBeCloseTo(1.6, 1);
+      }
     },
     SLOW,
   );
@@ -290,18 +306,12 @@ describe('a dense dataset on the map (10,000 events)', () => {
   it(
     'moves the window without drawing every route again: only the canvas of the routes in the window',
     async () => {
-      // Clears per canvas of the routes, in their order in the pane (the lower one first).
-      const read = (page: Page) =>
-        page.evaluate(() => {
-          const counts = (window as unknown as { routeClears: Map<HTMLCanvasElement, number> }).routeClears;
-          return [...document.querySelectorAll<HTMLCanvasElement>('.leaflet-overlay-pane canvas')].map(
-            (c) => counts.get(c) ?? 0,
-          );
-        });
+      const read = async (page: Page) => (await readClears(page)).map((ws) => ws.length);
       const [before, after] = await inFreshContext(countClears, async (page) => {
         await page.goto(new URL(`./?${DATA}`, baseUrl()).href);
         await page.waitForSelector(CLUSTER, { state: 'attached', timeout: 90_000 });
-        await page.waitForTimeout(1500);
+        // Drawn, then drawn once more when widened.
+        await expect.poll(() => read(page), { timeout: 10_000 }).toEqual([2, 2]);
         const first = await read(page);
         // Three windows later, each drawn.
         for (let i = 0; i < 3; i++) {
@@ -310,9 +320,8 @@ describe('a dense dataset on the map (10,000 events)', () => {
         }
         return [first, await read(page)];
       });
-      expect(before).toEqual([1, 1]);
-      expect(after[0]).toBe(1);
-      expect(after[1]).toBeGreaterThanOrEqual(2);
+      expect(after[0]).toBe(before[0]);
+      expect(after[1]).toBeGreaterThanOrEqual(before[1]! + 1);
     },
     SLOW,
   );
