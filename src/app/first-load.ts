@@ -7,7 +7,6 @@ import { browserLang } from '../state/initial-state';
 import { readUrl } from '../state/url-state';
 import type { Dataset } from '../core/types';
 import { fetchDataset, type Progress } from './load-dataset';
-import { warmIntl } from './warm-intl';
 
 export interface FirstLoad {
   dataset: Promise<Dataset>;
@@ -23,9 +22,6 @@ let firstLoad: FirstLoad | null = null;
 /** Starts loading the dataset of the address and the strings of its language (once per page). */
 export function startFirstLoad(): FirstLoad {
   const url = readUrl(resolveAliases(location.search));
-  const lang = url.lang ?? browserLang(navigator.languages);
-  // ICU's data for the time zones and this language, loaded on the idle core (warm-intl.ts).
-  warmIntl(lang);
   const load: FirstLoad = { dataset: null!, onProgress: null, last: null, done: false };
   // The strings of a language other than English load with the data, so the first paint speaks it.
   load.dataset = Promise.all([
@@ -35,7 +31,7 @@ export function startFirstLoad(): FirstLoad {
       load.last = p;
       load.onProgress?.(p);
     }),
-    loadStrings(lang),
+    loadStrings(url.lang ?? browserLang(navigator.languages)),
   ]).then(([d]) => {
     load.done = true;
     return d;

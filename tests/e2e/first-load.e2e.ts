@@ -182,63 +182,6 @@ describe('the first load', () => {
     await page.context().close();
   });
 
-  it("loads ICU's data for the time zones and the page's language on a worker of its own while the app starts, and ends that worker", async () => {
-    // src/app/warm-intl.ts: the restore's first time zone then costs the main thread ~0 ms, not ~22,
-    // and the first region name, date range and number ~0 instead of ~2 ms each.
-    const { page, consoleErrors } = await openPage(browser, 'about:blank', undefined, { fresh: true });
-    const workers: { url: string; closed: boolean }[] = [];
-    page.on('worker', (w) => {
-      const rec = { url: w.url(), closed: false };
-      workers.push(rec);
-      w.on('close', () => (rec.closed = true));
-    });
-    // What the blob workers were made of, and whether each said it was done or failed.
-    await page.addInitScript(() => {
-      const seen: { code: Promise<string>; url: string }[] = [];
-      const heard: { url: string; message: number; error: number }[] = [];
-      Object.assign(window, { __blobs: seen, __heard: heard });
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (o: Blob | MediaSource) => {
-        const url = create(o);
-        if (o instanceof Blob) seen.push({ code: o.text(), url });
-        return url;
-      };
-      const Native = window.Worker;
-      window.Worker = class extends Native {
-        constructor(url: string | URL, options?: WorkerOptions) {
-          super(url, options);
-          const rec = { url: String(url), message: 0, error: 0 };
-          heard.push(rec);
-          this.addEventListener('message', () => rec.message++);
-          this.addEventListener('error', () => rec.error++);
-        }
-      };
-    });
-    await page.goto(new URL('./?lang=ko', baseUrl()).href);
-    await ready(page);
-    // Made from a blob: it fetches nothing, in the single-file build too.
-    const warm = workers.filter((w) => w.url.startsWith('blob:'));
-    expect(warm).toHaveLength(1);
-    await expect.poll(() => warm[0]!.closed).toBe(true);
-    const made = await page.evaluate(async () => {
-      const w = window as unknown as {
-        __blobs: { code: Promise<string>; url: string }[];
-        __heard: { url: string; message: number; error: number }[];
-      };
-      return Promise.all(
-        w.__blobs.map(async (b) => ({ code: await b.code, heard: w.__heard.find((h) => h.url === b.url) })),
-      );
-    });
-    const warmUp = made.filter((m) => m.heard);
-    expect(warmUp).toHaveLength(1);
-    // It ran to its end (a word, no error) and was given the page's language.
-    expect(warmUp[0]!.heard).toMatchObject({ message: 1, error: 0 });
-    expect(warmUp[0]!.code).toMatch(/\("ko"\)$/);
-    expect(warmUp[0]!.code).toContain('DisplayNames');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
-  });
-
   it("asks for the dataset before the app's code (React, Leaflet, D3) has arrived", async () => {
     // The app chunk is held back 1.5 s: the entry alone must start the data, so that the fetch and the
     // restore run while the browser downloads and compiles the app, not after. The app then finds the
