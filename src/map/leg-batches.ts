@@ -20,7 +20,7 @@
 import * as L from 'leaflet';
 import { arcStepKm } from '../core/route';
 import { FADED_OPACITY, HIDDEN_OPACITY, type Stroke } from './leg-style';
-import { widenWhenIdle, widePadding } from './widen-when-idle';
+import { widenWhenIdle } from './widen-when-idle';
 
 export interface BatchedLeg {
   id: string;
@@ -97,6 +97,9 @@ function drawNow(renderer: L.Renderer): void {
   r._redraw();
 }
 
+/** How far the routes' canvases reach past each side of the map, once widened (a share of its size). */
+export const ROUTE_PADDING = 0.3;
+
 export function createLegBatches(
   map: L.Map,
   group: L.LayerGroup,
@@ -104,13 +107,12 @@ export function createLegBatches(
   onSelect: (id: string) => void,
 ): LegBatches {
   let recs = new Map<string, Rec>();
-  // The upper canvas: the lower one's pane and padding (and widened like it, widen-when-idle.ts). Its
-  // container follows the lower one's in the pane because the lower batches are always added first
-  // (flush).
+  // The upper canvas: the lower one's pane and first padding, widened to ROUTE_PADDING like it when the
+  // page is idle (widen-when-idle.ts). Its container follows the lower one's in the pane because the
+  // lower batches are always added first (flush).
   const lower = renderer.options as L.RendererOptions;
-  const upper = L.canvas({ pane: lower.pane ?? 'overlayPane', padding: lower.padding ?? 0.1 });
-  const wide = widePadding(renderer) ?? 0.1;
-  if (wide > (lower.padding ?? 0.1)) widenWhenIdle(upper, wide);
+  const upper = L.canvas({ pane: lower.pane ?? 'overlayPane', padding: lower.padding ?? ROUTE_PADDING });
+  widenWhenIdle(upper, ROUTE_PADDING);
   /** The level of every leg not at full strength: faded, or nearly hidden out of a comparison. */
   let baseLevel = FADED_OPACITY;
   const batches = new Map<string, Batch>();

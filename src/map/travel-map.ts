@@ -21,6 +21,7 @@ import { KeptDivIcon } from './kept-div-icon';
 import { createBasemapLayer } from './basemap-layer';
 import { landAsOne } from './land-geometry';
 import { FADED_OPACITY, HIDDEN_OPACITY } from './leg-style';
+import { ROUTE_PADDING } from './leg-batches';
 import { legendContent, renderLegend, type LegendContent } from './map-legend';
 import type { MapCallbacks, MapOptions, MapView, Mover, TravelMapHandle } from './map-types';
 import { escapeHtml, MARKER_SIZE, MARKER_SPACING, markerHtml } from './marker-icon';
@@ -232,9 +233,9 @@ export function createTravelMap(el: HTMLElement, callbacks: MapCallbacks, option
     L.tileLayer(opts.tileUrl, { attribution: opts.tileAttribution, maxZoom: MAX_ZOOM_TILES }).addTo(map);
 
   // Many legs: a few batched canvas paths rather than thousands of SVG paths (leg-batches.ts, DENSE_LEGS).
-  // Sized narrow for the first drawn page, widened to 0.3 once the page is idle (widen-when-idle.ts).
+  // Sized narrow for the first drawn page, widened once the page is idle (widen-when-idle.ts).
   const denseLegRenderer = L.canvas({ pane: 'overlayPane', padding: FIRST_PADDING });
-  widenWhenIdle(denseLegRenderer, 0.3);
+  widenWhenIdle(denseLegRenderer, ROUTE_PADDING);
   const journeys = createJourneyLayer(map, legRenderer, (id) => callbacks.onSelectLeg?.(id), denseLegRenderer);
   const leadersLayer = L.layerGroup().addTo(map);
   const markersLayer = L.featureGroup().addTo(map);

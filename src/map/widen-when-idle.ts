@@ -12,7 +12,7 @@ import type * as L from 'leaflet';
 export const FIRST_PADDING = 0.1;
 
 /** Runs `fn` when the page is next idle (within a second), or after 200 ms without requestIdleCallback. */
-export function whenIdle(fn: () => void): () => void {
+function whenIdle(fn: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(fn, { timeout: 1000 });
     return () => cancelIdleCallback(id);
@@ -25,7 +25,6 @@ interface Widened {
   options: L.RendererOptions;
   _map?: L.Map | null;
   _update(): void;
-  itineraPadding?: number;
 }
 
 /**
@@ -35,7 +34,6 @@ interface Widened {
  */
 export function widenWhenIdle(renderer: L.Renderer, padding: number): void {
   const r = renderer as unknown as Widened;
-  r.itineraPadding = padding;
   let cancel: (() => void) | null = null;
   const drawn = () => {
     if (cancel || (r.options.padding ?? 0) >= padding) return;
@@ -54,9 +52,4 @@ export function widenWhenIdle(renderer: L.Renderer, padding: number): void {
   };
   renderer.on('update', drawn);
   renderer.on('remove', removed);
-}
-
-/** The padding `renderer` is or will be widened to: the one given to widenWhenIdle, else its own. */
-export function widePadding(renderer: L.Renderer): number | undefined {
-  return (renderer as unknown as Widened).itineraPadding ?? renderer.options.padding;
 }

@@ -186,11 +186,10 @@ describe('a dense dataset on the map (10,000 events)', () => {
   }
 
   /**
-   * Init script: counts, per canvas of the routes, the calls to clearRect. Each full redraw of one of
-   * Leaflet's canvases starts by clearing it; the routes are on two (every route faint below, the
-   * window's at full strength above: src/map/leg-batches.ts).
+   * Init script: records, per canvas of the routes, each call to clearRect with the canvas's width at
+   * the time. Each full redraw of one of Leaflet's canvases starts by clearing it; the routes are on two
+   * (every route faint below, the window's at full strength above: src/map/leg-batches.ts).
    */
-  /** Each clear of a canvas of the routes, as that canvas's width at the time. */
   const countClears = () => {
     const w = window as unknown as { routeClears: Map<HTMLCanvasElement, number[]> };
     w.routeClears = new Map();
