@@ -957,8 +957,8 @@ export function createMarkLayer(container: SVGGElement): MarkLayer {
     const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
     const w = Math.max(1, Math.round(width));
     const h = Math.max(1, Math.round(height));
-    fo.setAttribute('width', String(w));
-    fo.setAttribute('height', String(h));
+    put(fo, 'width', w);
+    put(fo, 'height', h);
     if (canvas.width !== w * dpr || canvas.height !== h * dpr) {
       canvas.width = w * dpr;
       canvas.height = h * dpr;

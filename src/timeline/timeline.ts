@@ -4,7 +4,7 @@
 // window it is given. See "Feedback loops" below for how d3-zoom and d3-brush are kept in step.
 import { axisBottom } from 'd3-axis';
 import { scaleUtc } from 'd3-scale';
-import { pointer, select } from 'd3-selection';
+import { pointer, select, type Selection } from 'd3-selection';
 import { zoom as d3Zoom, zoomIdentity, zoomTransform, type D3ZoomEvent } from 'd3-zoom';
 import { tripColour } from '../core/palette';
 import { onDemand } from '../core/on-demand';
@@ -550,13 +550,22 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     // d3-axis's own half-pixel offset (crisp lines at a device pixel ratio of 1), set on both axes and
     // used again below when only the ticks' places change.
     const offset = devicePixelRatio > 1 ? 0 : 0.5;
-    const ticksKey = `${lang} ${level} ${innerW} ${detailH} ${offset} ${ticks.map(Number).join(',')}`;
+    const axisKey = `${lang} ${level} ${innerW} ${detailH} ${offset}`;
+    const ticksKey = `${axisKey} ${ticks.map(Number).join(',')}`;
+    const place = (d: Date) => `translate(${+x(d) + offset},0)`;
+    const label = (d: Date, i: number) => formatTick(new Date(+d), level, lang, i === 0);
     if (ticksKey === lastTicks) {
       // The same ticks (a brush drag, a pan): they only move. d3-axis would join them again and set every
       // label's text, which Chromium then lays out again.
-      const place = (d: Date) => `translate(${+x(d) + offset},0)`;
       axisG.selectAll<SVGGElement, Date>('.tick').attr('transform', place);
       grid.selectAll<SVGGElement, Date>('.tick').attr('transform', place);
+    } else if (
+      lastTicks.startsWith(`${axisKey} `) &&
+      rejoinTicks(axisG, ticks, place, label, level) &&
+      rejoinTicks(grid, ticks, place, null, level)
+    ) {
+      // Ticks of the same level and sizes, some new (a brush drag moves the window by a few ticks a step).
+      lastTicks = ticksKey;
     } else {
       lastTicks = ticksKey;
       axisG
@@ -564,7 +573,7 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
           axisBottom(x)
             .offset(offset)
             .tickValues(ticks)
-            .tickFormat((d, i) => formatTick(new Date(+d), level, lang, i === 0))
+            .tickFormat((d, i) => label(d as Date, i))
             .tickSizeOuter(0)
             .tickPadding(6),
         )
@@ -630,11 +639,12 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
     // Stripes alternate among the lanes drawn (lanes sharing rows fold into the first).
     const nth = new Map<number, number>();
     boxes.forEach((b, i) => b.h > 0 && nth.set(i, nth.size));
-    stripes
-      .selectAll<SVGRectElement, Lane>('rect')
-      .attr('y', (d) => boxes[d.index]!.y)
-      .attr('height', (d) => boxes[d.index]!.h)
-      .attr('class', (d) => ((nth.get(d.index) ?? d.index) % 2 ? 'tl-stripe is-odd' : 'tl-stripe'));
+    // Written only where they change: when one lane grows, the lanes above it keep their stripes and names.
+    stripes.selectAll<SVGRectElement, Lane>('rect').each(function placeStripe(d) {
+      setChanged(this, 'y', String(boxes[d.index]!.y));
+      setChanged(this, 'height', String(boxes[d.index]!.h));
+      setChanged(this, 'class', (nth.get(d.index) ?? d.index) % 2 ? 'tl-stripe is-odd' : 'tl-stripe');
+    });
     // A caption sits right above its lane's rows; a column name is level with the first row.
     const yOf = (b: SharedLaneBox) =>
       compact ? b.y + b.inset + CAPTION_H / 2 + 1 : b.rows > 0 ? b.y + b.inset + LANE_H / 2 : b.y + b.h / 2;
@@ -652,10 +662,47 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
         lastY = y;
       }
     }
-    laneLabels
-      .selectAll<SVGGElement, Lane>('g')
-      .attr('transform', (d) => `translate(0,${yOf(boxes[d.index]!)})`)
-      .attr('visibility', (d) => (named.has(d.index) ? null : 'hidden'));
+    laneLabels.selectAll<SVGGElement, Lane>('g').each(function placeName(d) {
+      setChanged(this, 'transform', `translate(0,${yOf(boxes[d.index]!)})`);
+      setChanged(this, 'visibility', named.has(d.index) ? null : 'hidden');
+    });
+  }
+
+  /**
+   * The axis's ticks joined by their time, not by d3-axis's key (their place, which a moved window changes
+   * for every tick): the ticks kept only move, the ones leaving go, and each new one is a copy of a kept
+   * tick (d3-axis's attributes) with its own place and label. A label is set only when it changes (the
+   * first tick's carries the year). False when there is no tick to copy (d3-axis draws them then).
+   */
+  function rejoinTicks(
+    g: Selection<SVGGElement, unknown, null, undefined>,
+    ticks: readonly Date[],
+    place: (d: Date) => string,
+    label: ((d: Date, i: number) => string) | null,
+    level: ReturnType<typeof tickLevel>,
+  ): boolean {
+    const template = g.select<SVGGElement>('.tick').node();
+    if (!template) return false;
+    const model = template.cloneNode(true) as SVGGElement;
+    const joined = g
+      .selectAll<SVGGElement, Date>('.tick')
+      .data(ticks, (d) => +d)
+      .join(
+        (enter) => enter.append(() => model.cloneNode(true) as SVGGElement),
+        (update) => update,
+        (exit) => exit.remove(),
+      )
+      .order()
+      .attr('transform', place);
+    if (label)
+      joined.each(function labelTick(d, i) {
+        const text = this.querySelector('text');
+        const s = label(d, i);
+        if (text && text.textContent !== s) text.textContent = s;
+        const major = isMajorTick(d, level);
+        if (this.classList.contains('is-major') !== major) this.classList.toggle('is-major', major);
+      });
+    return true;
   }
 
   /** The playhead: a line across the lanes at `t`; hidden outside the window. Cheap: runs per frame. */
@@ -789,6 +836,16 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
   }
 
   return { update, destroy };
+}
+
+/**
+ * Sets (or, for null, removes) an attribute only when its value changes: a value written again still goes
+ * through the browser's attribute-change path (a mutation record; style and layout invalidation).
+ */
+function setChanged(el: Element, name: string, value: string | null): void {
+  if (el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
 }
 
 function button(className: string, text: string): HTMLButtonElement {

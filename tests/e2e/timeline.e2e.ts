@@ -340,6 +340,67 @@ describe('the overview by pointer', () => {
   });
 });
 
+describe('the axis during a pan', () => {
+  it('keeps the ticks that stay, labels only the new ones, and ends as a fresh axis of that window would', async () => {
+    const path = './?lang=en&from=2019-04-23&to=2019-04-28';
+    const { page, errors } = await open(path);
+    await ready(page);
+    const AXIS = `${TIMELINE} .tl-axis`;
+    /** Each tick's time (d3's datum), label and place (to a pixel), and whether it is a major tick. */
+    const ticksOf = (p: Page) =>
+      p.$$eval(`${AXIS} .tick`, (ticks) =>
+        ticks.map((g) => ({
+          t: Number((g as Element & { __data__?: Date }).__data__),
+          label: g.querySelector('text')?.textContent ?? '',
+          x: Math.round(Number(/translate\(([-\d.]+)/.exec(g.getAttribute('transform') ?? '')?.[1])),
+          major: g.classList.contains('is-major'),
+        })),
+      );
+    const before = await ticksOf(page);
+    expect(before.length).toBeGreaterThan(3);
+    // The labels' text nodes and the ticks, kept to tell which are the same elements after the pan;
+    // every label written during it is counted.
+    await page.evaluate((sel) => {
+      const w = window as unknown as { kept: Element[]; labelWrites: number };
+      w.kept = [...document.querySelectorAll(`${sel} .tick`)];
+      w.labelWrites = 0;
+      new MutationObserver((records) => {
+        for (const r of records) if ((r.target as Element).closest?.('text')) w.labelWrites++;
+      }).observe(document.querySelector(sel)!, { subtree: true, childList: true, characterData: true });
+    }, AXIS);
+    // Pan by a third of the detail's width, in small steps: each step brings a tick in at most.
+    const surface = (await page.locator(`${TIMELINE} .tl-detail .tl-surface`).boundingBox())!;
+    const y = surface.y + surface.height / 2;
+    const x = surface.x + surface.width * 0.7;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x - surface.width / 3, y, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(() => windowOf(page)[0]).toBeGreaterThan(Date.parse('2019-04-24'));
+    await page.waitForTimeout(300);
+    const after = await ticksOf(page);
+    const { kept, writes } = await page.evaluate((sel) => {
+      const w = window as unknown as { kept: Element[]; labelWrites: number };
+      const now = [...document.querySelectorAll(`${sel} .tick`)];
+      return { kept: now.filter((g) => w.kept.includes(g)).length, writes: w.labelWrites };
+    }, AXIS);
+    // Some ticks stayed in view, as the same elements; only the new ones (and the first, which carries
+    // the year) had their labels written.
+    const stayed = after.filter((t) => before.some((b) => b.t === t.t)).length;
+    expect(stayed).toBeGreaterThan(0);
+    expect(kept).toBe(stayed);
+    expect(writes).toBeLessThanOrEqual(2 * (after.length - stayed + 2));
+    // The same axis as one drawn fresh for the window the pan ended on.
+    const fresh = await open(`./?lang=en&${new URL(page.url()).searchParams.toString()}`);
+    await ready(fresh.page);
+    await expect.poll(() => ticksOf(fresh.page)).toEqual(after);
+    expect(errors).toEqual([]);
+    expect(fresh.errors).toEqual([]);
+    await page.close();
+    await fresh.page.close();
+  });
+});
+
 describe('symbols by kind', () => {
   it('draws each mark with the glyph of its kind and lists the kinds in a foldable legend', async () => {
     const { page } = await open('./?from=2019-04-23&to=2019-04-28');
