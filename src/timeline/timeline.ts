@@ -840,7 +840,9 @@ export function createTimeline(el: HTMLElement, callbacks: TimelineCallbacks): T
 
 /**
  * Sets (or, for null, removes) an attribute only when its value changes: a value written again still goes
- * through the browser's attribute-change path (a mutation record; style and layout invalidation).
+ * through the browser's attribute-change path (a mutation record; style and layout invalidation). Unlike
+ * timeline-marks.ts's `put`, which trusts a cache of what it wrote itself, this reads the attribute: the
+ * stripes it is used on are also written by d3 when the lanes are laid out, which would leave a cache stale.
  */
 function setChanged(el: Element, name: string, value: string | null): void {
   if (el.getAttribute(name) === value) return;
