@@ -42,9 +42,11 @@ async function stepOf(frames: number): Promise<Step> {
     (window as unknown as { __bench: { observe(): void } }).__bench.observe();
   }, frames);
   await page.mouse.move(10, 10);
-  await page.evaluate(() =>
-    (window as unknown as { __bench: { settle(q: number): Promise<unknown> } }).__bench.settle(3),
+  // No input armed: a wait for quiet, which returns once the page is quiet (not at the timeout).
+  const waited = await page.evaluate(() =>
+    (window as unknown as { __bench: { settle(q: number, t: number): Promise<unknown> } }).__bench.settle(3, 30_000),
   );
+  expect(waited).toEqual({ quiet: true, latency: null, changed: false });
   await page.evaluate(() => (window as unknown as { __bench: { arm(): void } }).__bench.arm());
   await page.mouse.move(20, 20);
   const step = (await page.evaluate(async () => {
@@ -60,7 +62,7 @@ async function stepOf(frames: number): Promise<Step> {
 }
 
 describe('the benchmark harness', () => {
-  it('counts a canvas drawing as a change, and runs the latency to the frame after it', async () => {
+  it('counts a canvas drawing as a change, runs the latency to the frame after it, and waits for quiet without an input', async () => {
     const none = await stepOf(0);
     const later = await stepOf(4);
     expect(none.changed).toBe(false);
