@@ -3,7 +3,7 @@
 // all from one local origin and measures Itinera and its peers (TimelineJS, vis-timeline) in headless
 // Chromium. Writes bench/results.json and bench/RESULTS.md and prints the table.
 //
-//   node scripts/bench/run.mjs [--sizes 1000,10000,100000] [--steps 50] [--loads 3] [--no-build]
+//   node scripts/bench/run.mjs [--sizes 1000,10000,100000] [--steps 50] [--loads 5] [--no-build]
 //                              [--no-peers] [--no-profile] [--budget 60] [--out bench]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ const opt = (name, fallback) => {
 const SIZES = opt('--sizes', '1000,10000,100000').split(',').map(Number);
 const STEPS = Number(opt('--steps', 50));
 /** Loads whose median is Itinera's first render (firstRenders). */
-const RENDER_LOADS = Number(opt('--loads', 3));
+const RENDER_LOADS = Number(opt('--loads', 5));
 const BUDGET_MS = Number(opt('--budget', 60)) * 1000;
 /** A series of steps (50 brush moves…) stops when it has taken this long; its n says how many ran. */
 const SERIES_BUDGET_MS = 15_000;
@@ -254,7 +254,8 @@ async function loadFigures(page, render) {
  * Itinera's first render and interactive time: the medians of RENDER_LOADS loads in the bare browser
  * (bare.mjs: no DevTools network agent keeping every response), each in a context of its own and
  * without the profiler (which slows the page it samples). One load on this machine moves by ±10%
- * from the next. Every load is listed in results.json (`loads`). Then one load under Playwright, as
+ * from the next, and within a few minutes by a quarter (10k on 2 Dec 2026: 731–1,274 ms, one build):
+ * five loads since then (three before), and the targets table prints their range beside the median. Every load is listed in results.json (`loads`). Then one load under Playwright, as
  * the figures before 30 Nov 2026 were taken (`attached`), printed beside them.
  */
 async function loadSeries(browser, bare, server, url) {

@@ -18,6 +18,23 @@ describe('targets(out): the seed', () => {
   });
 });
 
+describe('targets(out): first renders', () => {
+  const figure = (size: string, target: string, r: Record<string, unknown>) =>
+    targets({ results: [{ system: 'Itinera', size, ...r }] }).find((t) => t.Target.startsWith(target))!;
+  it('prints the range of the loads beside their median', () => {
+    const loads = [1229, 1168, 869, 912, 1013].map((render) => ({ render, interactive: render }));
+    const row = figure('10k', '10k: first render', { firstRender: 1013, loads });
+    expect(row.Figure).toBe('1.01 s (median of 5 loads: 869 ms–1.23 s)');
+    expect(row.Verdict).toBe('NOT met');
+    expect(figure('100k', '100k: first render', { firstRender: 2400, loads: [{ render: 2400 }] }).Figure).toBe(
+      '2.40 s',
+    );
+    expect(figure('seed', 'Seed: interactive', { interactive: 700, loads }).Figure).toBe(
+      '700 ms (median of 5 loads: 869 ms–1.23 s)',
+    );
+  });
+});
+
 describe('rows(out)', () => {
   it("prints the release of Itinera's brush drag and its wheel zoom's rest, and nothing for a peer", () => {
     const [mine, timed, peer] = rows({
