@@ -255,8 +255,9 @@ async function loadFigures(page, render) {
  * (bare.mjs: no DevTools network agent keeping every response), each in a context of its own and
  * without the profiler (which slows the page it samples). One load on this machine moves by ±10%
  * from the next, and within a few minutes by a quarter (10k on 2 Dec 2026: 731–1,274 ms, one build):
- * five loads since then (three before), and the targets table prints their range beside the median. Every load is listed in results.json (`loads`). Then one load under Playwright, as
- * the figures before 30 Nov 2026 were taken (`attached`), printed beside them.
+ * five loads since then (three before), and the targets table prints their range beside the median.
+ * Every load is listed in results.json (`loads`). Then one load under Playwright, as the figures
+ * before 30 Nov 2026 were taken (`attached`), printed beside them.
  */
 async function loadSeries(browser, bare, server, url) {
   const loads = [];
