@@ -175,7 +175,11 @@ export function targets(out) {
   const first = out.results.find((r) => r.system === 'Itinera' && r.bytes);
   if (first) {
     const g = (first.bytes.js?.gzip ?? 0) + (first.bytes.css?.gzip ?? 0);
-    add('First load ≤ 150 KB gzip of JS+CSS', g <= 150 * 1024, formatBytes(g));
+    // The libraries alone (scripts/bench/stack-floor.mjs), so that the figure reads against what the
+    // owner's choice of stack leaves of the 150 KB for the app's own code.
+    const floor = out.stackFloor?.gzip;
+    const stack = typeof floor === 'number' ? `; React, Leaflet and D3 alone: ${formatBytes(floor)}` : '';
+    add('First load ≤ 150 KB gzip of JS+CSS', g <= 150 * 1024, `${formatBytes(g)}${stack}`);
   }
   return list;
 }

@@ -19,6 +19,7 @@ import { toTimelineJS, toVisTimeline } from './peers.mjs';
 import { attribute, sourceResolver } from './profile.mjs';
 import { printTable, writeMarkdown } from './report.mjs';
 import { serve } from './serve.mjs';
+import { stackFloor } from './stack-floor.mjs';
 import { formatMs, percentile, summarize } from './stats.mjs';
 import { verifyDatasets } from './verify.mjs';
 
@@ -601,6 +602,8 @@ async function main() {
   say('building the app into bench/tmp/dist');
   const buildInfo = build();
   say(`built in ${buildInfo.ms} ms`);
+  const floor = await stackFloor(`${TMP}stack-floor`);
+  say(`the stack alone (React, Leaflet, D3; scripts/bench/stack-floor.mjs): ${(floor.gzip / 1024).toFixed(1)} KB gzip`);
 
   const datasets = [];
   for (const n of SIZES) {
@@ -658,6 +661,7 @@ async function main() {
         seriesBudgetMs: SERIES_BUDGET_MS,
       },
       build: buildInfo,
+      stackFloor: { js: floor.js, css: floor.css, gzip: floor.gzip },
       datasets: datasets.map(({ n, label, bytes }) => ({ n, label, bytes })),
       restoreInNode: restored,
       results,

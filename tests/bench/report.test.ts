@@ -51,3 +51,14 @@ describe('rows(out)', () => {
     expect(peer!['Brush release']).toBe('–');
   });
 });
+
+describe('targets(out): first load', () => {
+  const row = (out: Parameters<typeof targets>[0]) => targets(out).find((t) => t.Target.startsWith('First load'))!;
+  const results = [{ system: 'Itinera', size: 'seed', bytes: { js: { gzip: 201_000 }, css: { gzip: 11_000 } } }];
+  it('prints the first load of the stack alone beside the app’s, when the run measured it', () => {
+    const r = row({ results, stackFloor: { js: 138_066, css: 2_632, gzip: 140_698 } });
+    expect(r.Figure).toBe('207.0 KB; React, Leaflet and D3 alone: 137.4 KB');
+    expect(r.Verdict).toBe('NOT met');
+    expect(row({ results }).Figure).toBe('207.0 KB');
+  });
+});
