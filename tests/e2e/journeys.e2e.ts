@@ -149,8 +149,9 @@ describe('compare=', () => {
         ),
       ]);
       expect(colours.filter((c) => c !== '#ffffff')).toHaveLength(2);
+      // The table's code loads on demand: it may come a little after the lanes and the routes.
       const table = page.locator('[data-testid=compare-table]');
-      expect(await table.locator('tbody tr').count()).toBe(7);
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(7);
       expect(await table.locator('[data-row=cmp_railKm] td').first().textContent()).toMatch(/\d/);
       await page.click(PLAY);
       await expect.poll(() => page.locator(MOVER).count()).toBe(2);
@@ -267,6 +268,20 @@ describe('the routes of a dense dataset (500 legs batched on one canvas)', () =>
     );
     await page.waitForSelector(`${MAP} .leaflet-overlay-pane canvas`, { state: 'attached' });
     await page.locator(`${MAP} .itinera-border-stop`).first().waitFor({ state: 'attached' });
+    // The routes' canvases are drawn at 1.2 × the map first and widened to 1.6 × when the page is idle
+    // (widen-when-idle.ts), which redraws every route: a redraw counted below must be a pan's alone (on a
+    // fast machine the widening fell inside the first one and doubled it).
+    const container = page.locator(`${MAP} .leaflet-container`);
+    const mapWidth = await container.evaluate((el) => el.clientWidth);
+    await expect
+      .poll(() =>
+        page.$$eval(
+          `${MAP} .leaflet-overlay-pane canvas`,
+          (cs, w) => cs.every((c) => c.clientWidth >= w * 1.5),
+          mapWidth,
+        ),
+      )
+      .toBe(true);
     // Segments drawn on the routes' canvas from here on.
     await page.evaluate(() => {
       const w = window as unknown as { segments: number };
@@ -277,7 +292,6 @@ describe('the routes of a dense dataset (500 legs batched on one canvas)', () =>
         return lineTo.call(this, x, y);
       };
     });
-    const container = page.locator(`${MAP} .leaflet-container`);
     /** The segments of one redraw of every route: the map panned by the keyboard, and at rest. */
     const redraw = async () => {
       await page.evaluate(() => ((window as unknown as { segments: number }).segments = 0));
