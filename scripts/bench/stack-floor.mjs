@@ -60,7 +60,7 @@ export async function stackFloor(where) {
     configFile: false,
     logLevel: 'silent',
     // React's production build whatever NODE_ENV the caller runs under (Vitest sets it to "test", and
-    // Vite would then bundle React's development build, three times the size).
+    // Vite would then bundle React's development build, warnings and checks included).
     mode: 'production',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     // As vite.config.ts builds the app: relative URLs, no assets inlined into the CSS, ES2022.
