@@ -20,7 +20,7 @@ import { attribute, sourceResolver } from './profile.mjs';
 import { printTable, writeMarkdown } from './report.mjs';
 import { serve } from './serve.mjs';
 import { stackFloor } from './stack-floor.mjs';
-import { formatMs, percentile, summarize } from './stats.mjs';
+import { formatBytes, formatMs, percentile, summarize } from './stats.mjs';
 import { verifyDatasets } from './verify.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -603,7 +603,7 @@ async function main() {
   const buildInfo = build();
   say(`built in ${buildInfo.ms} ms`);
   const floor = await stackFloor(`${TMP}stack-floor`);
-  say(`the stack alone (React, Leaflet, D3; scripts/bench/stack-floor.mjs): ${(floor.gzip / 1024).toFixed(1)} KB gzip`);
+  say(`the stack alone (React, Leaflet, D3; scripts/bench/stack-floor.mjs): ${formatBytes(floor.gzip)} gzip`);
 
   const datasets = [];
   for (const n of SIZES) {
