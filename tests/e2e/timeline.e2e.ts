@@ -418,8 +418,11 @@ describe('symbols by kind', () => {
     const legend = page.locator(`${TIMELINE} .tl-legend`);
     expect(await legend.locator('ul').isVisible()).toBe(false);
     await legend.locator('summary').click();
+    // The list is built on the <details>' toggle event, which the browser fires in a task after the click.
+    const kinds = new Set(dataset.events.map((e) => e.kind)).size;
+    await expect.poll(() => legend.locator('li').count()).toBe(kinds);
     const items = await legend.locator('li').allTextContents();
-    expect(items).toHaveLength(new Set(dataset.events.map((e) => e.kind)).size);
+    expect(items).toHaveLength(kinds);
     expect(items).toContain('Talks');
     expect(items).toContain('Border crossing');
     await screenshot(page, 'timeline-legend');
